@@ -1,0 +1,62 @@
+# Interview Playbooks. `make serve` and `make test` set everything up on a fresh machine.
+# Every target installs what it needs into .venv from the hash-pinned requirements.lock.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+# Material prints an end-of-life notice on every build; it is known and tracked.
+export NO_MKDOCS_2_WARNING := 1
+# Tests find the browser here; `make test` installs Playwright's own where there is none.
+export CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help setup serve build check test test-quick lock clean
+
+help:
+	@echo "make serve       set up and serve the site at http://127.0.0.1:8000"
+	@echo "make test        set up and run the whole test suite (Chromium included)"
+	@echo "make test-quick  validation and the tests that need no browser"
+	@echo "make build       strict build into site/ (nothing is replaced if it fails)"
+	@echo "make check       validate data/ and report every problem"
+	@echo "make lock        re-pin requirements.lock from requirements.in"
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+setup: $(STAMP)
+
+serve: setup
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch interview_playbooks
+
+# Build beside site/ and swap it in only when the build succeeded: nothing half-built.
+build: setup
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --site-dir site.partial
+	rm -rf site && mv site.partial site
+
+check: setup
+	$(BIN)/python -m interview_playbooks check
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+test-quick: setup
+	$(BIN)/python -m interview_playbooks check
+	$(BIN)/python -m pytest -m "not browser"
+
+.PHONY: browser
+browser: setup
+	@if [ -x "$(CHROMIUM)" ]; then echo "Chromium: $(CHROMIUM)"; \
+	elif [ -n "$$CI" ]; then echo "Chromium not found at $(CHROMIUM); CI must install it" >&2; exit 1; \
+	else echo "No Chromium at $(CHROMIUM): installing Playwright's own"; \
+	$(BIN)/python -m playwright install chromium; fi
+
+lock: setup
+	$(BIN)/python -m pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
+
+clean:
+	rm -rf $(VENV) site site.partial .pytest_cache

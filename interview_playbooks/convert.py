@@ -1,0 +1,232 @@
+"""Check parsed YAML against the model's field types and build records from it.
+
+The model's dataclasses are the schema: each field's type (with its Annotated extras) is
+compiled once into a small checking function. Every problem is collected, none raised,
+and every reference to another item is noted for the validator to resolve.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime
+import re
+import types
+import typing
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Annotated, Any, Callable, Literal, Union
+
+from . import model
+from .load import Document
+from .problems import Problem, did_you_mean
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A field naming another item by id, to be resolved once everything is loaded."""
+
+    kind: str
+    id: str
+    doc: Document
+    path: tuple
+    owner: str  # e.g. "question 'state-transfer'", for messages
+
+
+def kind_name(cls: type) -> str:
+    """`ScalePoint` -> `scale point`."""
+    return re.sub(r"(?<!^)([A-Z])", r" \1", cls.__name__).lower()
+
+
+def slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", str(text).lower()).strip("-") or "an-id"
+
+
+class Context:
+    """One document's conversion: its problems and the references it makes."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.problems: list[Problem] = []
+        self.references: list[Reference] = []
+
+    def error(self, path: tuple, message: str, hint: str = "", key: bool = False) -> None:
+        self.problems.append(Problem(self.doc.where(path, key=key), message, hint))
+
+
+Converter = Callable[[Any, tuple, Context, str], Any]
+_MISSING = object()
+
+
+def convert(cls: type, doc: Document) -> tuple[Any, Context]:
+    """Build a record of `cls` from a whole document."""
+    context = Context(doc)
+    return _record_converter(cls)(doc.data, (), context, ("", "")), context
+
+
+def describe(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}' (a yes/no value)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return f"the date {value}"
+    if isinstance(value, str):
+        return f"the text '{value[:40]}'"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping (fields)"
+    return type(value).__name__
+
+
+Label = tuple  # (owner, field path), e.g. ("question 'x'", "probes[1].text")
+
+
+def said(label: Label) -> str:
+    """`("question 'x'", "probes[1].text")` -> `question 'x', field 'probes[1].text'`."""
+    owner, field_path = label
+    if owner and field_path:
+        return f"{owner}, field '{field_path}'"
+    return owner or (f"field '{field_path}'" if field_path else "the file")
+
+
+def _item(label: Label, index: int) -> Label:
+    return (label[0], f"{label[1]}[{index}]")
+
+
+@lru_cache(maxsize=None)
+def _compile(hint: Any) -> tuple[Converter, str]:
+    """A converter for one type hint, and the words describing what it expects."""
+    extras: tuple = ()
+    if typing.get_origin(hint) is Annotated:
+        extras = hint.__metadata__
+        hint = typing.get_args(hint)[0]
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        convert_inner, wants = _compile(inner[0])
+
+        def optional(value, path, ctx, label):
+            return None if value is None else convert_inner(value, path, ctx, label)
+        return optional, wants
+    if origin is list:
+        convert_item, item_wants = _compile(typing.get_args(hint)[0])
+        at_least = next((e.count for e in extras if isinstance(e, model.MinItems)), 0)
+
+        def listing(value, path, ctx, label):
+            if not isinstance(value, list):
+                ctx.error(path, f"{said(label)} should be a list, but is {describe(value)}",
+                          "write each item on its own line starting with '- '")
+                return []
+            if len(value) < at_least:
+                ctx.error(path, f"{said(label)} needs at least {at_least} item(s), has {len(value)}",
+                          "add the missing items")
+            items = (convert_item(item, path + (i,), ctx, _item(label, i))
+                     for i, item in enumerate(value))
+            return [item for item in items if item is not None]
+        return listing, f"a list of {item_wants}"
+    if origin is Literal:
+        choices = typing.get_args(hint)
+
+        def choice(value, path, ctx, label):
+            if value not in choices:
+                hint_text = did_you_mean(str(value), choices) or "use one of the listed values"
+                ctx.error(path, f"{said(label)} is {describe(value)}, which is not one of: "
+                          + ", ".join(choices), hint_text)
+                return None
+            return value
+        return choice, "one of " + ", ".join(f"`{c}`" for c in choices)
+    if isinstance(hint, type) and issubclass(hint, model.Record):
+        return _record_converter(hint), f"a {kind_name(hint)}"
+    if hint is int:
+        bounds = next((e for e in extras if isinstance(e, model.Range)), None)
+
+        def whole_number(value, path, ctx, label):
+            if isinstance(value, bool) or not isinstance(value, int):
+                ctx.error(path, f"{said(label)} should be a whole number, but is {describe(value)}",
+                          "write digits only, such as 15")
+                return None
+            if bounds and not bounds.low <= value <= bounds.high:
+                ctx.error(path, f"{said(label)} is {value}, outside {bounds.low}–{bounds.high}",
+                          f"use a number from {bounds.low} to {bounds.high}")
+                return None
+            return value
+        return whole_number, "a whole number"
+    if hint is str:
+        ref = next((e for e in extras if isinstance(e, model.Ref)), None)
+        is_slug = any(isinstance(e, model.Slug) for e in extras)
+
+        def text(value, path, ctx, label):
+            if not isinstance(value, str):
+                ctx.error(path, f"{said(label)} should be text, but is {describe(value)}",
+                          "put the value in quotes")
+                return None
+            if (is_slug or ref) and not SLUG.match(value):
+                ctx.error(path, f"{said(label)} '{value}' is not a valid id",
+                          f"ids are lowercase words joined by hyphens, such as '{slugify(value)}'")
+                return None
+            if ref:
+                ctx.references.append(Reference(ref.kind, value, ctx.doc, path, said(label)))
+            return value
+        wants = f"the id of a {ref.kind}" if ref else ("an id" if is_slug else "text")
+        return text, wants
+    raise TypeError(f"the model uses a type the converter does not know: {hint!r}")
+
+
+@lru_cache(maxsize=None)
+def fields_of(cls: type) -> dict[str, tuple[dataclasses.Field, Any]]:
+    """The YAML fields of a record class, with their type hints."""
+    hints = typing.get_type_hints(cls, include_extras=True)
+    return {f.name: (f, hints[f.name]) for f in dataclasses.fields(cls)
+            if not f.metadata.get("computed")}
+
+
+def is_required(f: dataclasses.Field) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+@lru_cache(maxsize=None)
+def _record_converter(cls: type) -> Converter:
+    name = kind_name(cls)
+    spec = {key: (f, _compile(hint)[0], is_required(f)) for key, (f, hint) in fields_of(cls).items()}
+    field_names = list(spec)
+
+    def record(value, path, ctx, label):
+        if cls.shorthand and isinstance(value, str):
+            value = {cls.shorthand: value}
+        if not isinstance(value, dict):
+            expected = f"a {name} (fields such as {', '.join(field_names[:3])})"
+            ctx.error(path, f"{said(label)} should be {expected}, but is {describe(value)}",
+                      "see the data reference")
+            return None
+        ident = value.get("id")
+        has_id = isinstance(ident, str)
+        owner = f"{name} '{ident}'" if has_id else said(label) if any(label) else ""
+        values = {}
+        for key, raw in value.items():
+            if key not in spec:
+                hint = did_you_mean(key, field_names) or (
+                    f"the fields of a {name} are: " + ", ".join(field_names))
+                ctx.error(path + (key,), f"{owner or 'the file'}: unknown field '{key}'",
+                          hint, key=True)
+                continue
+            field_path = key if has_id or not label[1] else f"{label[1]}.{key}"
+            converted = spec[key][1](raw, path + (key,), ctx,
+                                     (f"{name} '{ident}'" if has_id else label[0], field_path))
+            if converted is not None:
+                values[key] = converted
+        missing = [key for key, (_, _, required) in spec.items()
+                   if required and key not in value]
+        for key in missing:
+            ctx.error(path, f"{owner or 'the file'}: the required field '{key}' is missing",
+                      f"add `{key}:` ({spec[key][0].metadata.get('doc', '')})")
+        if missing or any(required and key not in values for key, (_, _, required) in spec.items()):
+            return None
+        instance = cls(**values)
+        instance.where = (ctx.doc, path)
+        return instance
+    return record

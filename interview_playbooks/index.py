@@ -1,0 +1,134 @@
+"""Cross-references between items, computed once per build from a valid catalog.
+
+Everything here is derived: backlinks, groupings and rubric versions have their own
+names and are never written back to the data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import dataclasses
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model
+from .catalog import Catalog, read_catalog
+from .problems import DataError, Problem
+from .validate import validate
+
+
+@dataclass
+class Index:
+    """A valid catalog plus everything computed from it."""
+
+    catalog: Catalog
+    warnings: list[Problem] = field(default_factory=list)
+    questions_by_signal: dict[str, list[str]] = field(default_factory=dict)
+    playbooks_by_question: dict[str, list[str]] = field(default_factory=dict)
+    playbooks_assessing: dict[str, list[str]] = field(default_factory=dict)  # by signal id
+    playbooks_by_role: dict[str, list[str]] = field(default_factory=dict)
+    playbooks_by_level: dict[str, list[str]] = field(default_factory=dict)
+    questions_by_level: dict[str, list[str]] = field(default_factory=dict)
+    questions_by_role: dict[str, list[str]] = field(default_factory=dict)
+    rubric_versions: dict[str, str] = field(default_factory=dict)  # by playbook id
+
+    # Shortcuts, so templates read `index.questions` rather than `index.catalog.questions`.
+    @property
+    def signals(self): return self.catalog.signals
+    @property
+    def scales(self): return self.catalog.scales
+    @property
+    def roles(self): return self.catalog.roles
+    @property
+    def levels(self): return self.catalog.levels
+    @property
+    def banks(self): return self.catalog.banks
+    @property
+    def questions(self): return self.catalog.questions
+    @property
+    def playbooks(self): return self.catalog.playbooks
+    @property
+    def topic_of(self): return self.catalog.topic_of
+
+    def levels_in_order(self) -> list[model.Level]:
+        return sorted(self.levels.values(), key=lambda level: level.rank)
+
+    def source_file(self, item) -> str:
+        """The data file an item was written in, as a path under the repository."""
+        doc, _ = item.where
+        return doc.file
+
+
+def build_index(catalog: Catalog, warnings: list[Problem] | None = None) -> Index:
+    """Compute every cross-reference of a catalog that validated without errors."""
+    index = Index(catalog, warnings or [])
+    by_signal, by_question, assessing = defaultdict(list), defaultdict(list), defaultdict(list)
+    by_role, by_level = defaultdict(list), defaultdict(list)
+    for question in catalog.questions.values():
+        for signal in question.signals:
+            by_signal[signal].append(question.id)
+    for playbook in sorted(catalog.playbooks.values(), key=lambda p: p.id):
+        by_role[playbook.role].append(playbook.id)
+        by_level[playbook.level].append(playbook.id)
+        for segment in playbook.segments:
+            for qid in segment.question_ids():
+                if playbook.id not in by_question[qid]:
+                    by_question[qid].append(playbook.id)
+        for dimension in playbook.rubric.dimensions if playbook.rubric else []:
+            assessing[dimension.signal].append(playbook.id)
+        index.rubric_versions[playbook.id] = rubric_version(playbook, catalog)
+    index.questions_by_signal = dict(by_signal)
+    index.playbooks_by_question = dict(by_question)
+    index.playbooks_assessing = dict(assessing)
+    index.playbooks_by_role = dict(by_role)
+    index.playbooks_by_level = dict(by_level)
+    index.questions_by_level = _group(catalog.questions.values(), lambda q: q.levels)
+    index.questions_by_role = {
+        role: sorted({qid for pid in pids for qid in _playbook_questions(catalog.playbooks[pid])})
+        for role, pids in by_role.items()}
+    return index
+
+
+def _group(items, keys_of) -> dict[str, list[str]]:
+    grouped = defaultdict(list)
+    for item in items:
+        for key in keys_of(item):
+            grouped[key].append(item.id)
+    return dict(grouped)
+
+
+def _playbook_questions(playbook: model.Playbook) -> list[str]:
+    return [qid for segment in playbook.segments for qid in segment.question_ids()]
+
+
+def _plain(record) -> object:
+    """A record as plain data, without positions, for hashing."""
+    if dataclasses.is_dataclass(record):
+        return {f.name: _plain(getattr(record, f.name)) for f in dataclasses.fields(record)
+                if f.name != "where"}
+    if isinstance(record, list):
+        return [_plain(item) for item in record]
+    return record
+
+
+def rubric_version(playbook: model.Playbook, catalog: Catalog) -> str:
+    """A short hash of the playbook's rubric and questions: a filed scorecard names it."""
+    content = {"rubric": _plain(playbook.rubric), "segments": _plain(playbook.segments),
+               "questions": [_plain(catalog.questions.get(qid))
+                             for qid in _playbook_questions(playbook)]}
+    digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
+    return digest[:8]
+
+
+def load_index(data_dir: Path, cache: dict | None = None) -> Index:
+    """The whole pipeline up to the index: read, validate, cross-reference.
+
+    Raises DataError (carrying every problem) if the data has any error.
+    """
+    catalog = read_catalog(Path(data_dir), cache)
+    problems = validate(catalog)
+    if any(p.severity == "error" for p in problems):
+        raise DataError(problems)
+    return build_index(catalog, [p for p in problems if p.severity == "warning"])

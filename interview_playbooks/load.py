@@ -1,0 +1,160 @@
+"""Load data/*.yaml safely, remembering where every value came from.
+
+Only YAML's plain data types are accepted (no tags, anchors or aliases), with PyYAML's C
+parser where it is available. Everything that can be wrong with a file as a file (size,
+encoding, tabs, syntax, duplicate keys) is reported here as a Problem, never raised.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem, Where
+
+try:  # the C parser is about ten times faster; fall back where PyYAML was built without it
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+    from yaml import SafeLoader as _Loader
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 40
+
+_STR = "tag:yaml.org,2002:str"
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
+}
+_constructor = yaml.constructor.SafeConstructor()
+
+Path_ = tuple  # a path into a document: keys and list indexes, e.g. ("questions", 3, "title")
+
+
+@dataclass
+class Document:
+    """One parsed data file: its data plus the position of every value and key."""
+
+    file: str
+    data: object
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    digest: str = ""
+    problems: list[Problem] = field(default_factory=list)  # found while building, e.g. duplicate keys
+
+    def where(self, path: Path_ = (), key: bool = False) -> Where:
+        """Position of the value (or its key) at `path`, else of the nearest enclosing value."""
+        if key and path in self.keys:
+            return Where(self.file, *self.keys[path])
+        while path not in self.values and path:
+            path = path[:-1]
+        return Where(self.file, *self.values.get(path, (1, 1)))
+
+
+class _Reject(Exception):
+    def __init__(self, mark, message: str, hint: str):
+        self.mark, self.message, self.hint = mark, message, hint
+
+
+def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
+    """Parse YAML text into a Document, or report why it cannot be used."""
+    problems = _tab_problems(text, file)
+    if problems:
+        return None, problems
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        return None, [Problem(Where(file), "the file is empty",
+                              "add the data the file is for, or delete the file")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = Where(file, mark.line + 1, mark.column + 1) if mark else Where(file)
+        message = f"YAML syntax error: {error.problem or error.context}"
+        return None, [Problem(where, message, "check the indentation and quoting on this line "
+                              "and the one before; a value containing ': ' or starting with "
+                              "a special character must be in quotes")]
+    except yaml.YAMLError as error:  # e.g. a control character the reader rejects
+        return None, [Problem(Where(file), f"YAML error: {error}", "remove the character")]
+    doc = Document(file, None)
+    try:
+        doc.data = _build(node, (), doc, set(), 0)
+    except _Reject as rejected:
+        where = Where(file, rejected.mark.line + 1, rejected.mark.column + 1)
+        return None, [Problem(where, rejected.message, rejected.hint)]
+    return doc, doc.problems
+
+
+def load_file(path: Path, file: str) -> tuple[Document | None, list[Problem]]:
+    """Read and parse one data file; `file` is the name used in messages."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        return None, [Problem(Where(file), f"the file is {size:,} bytes, over the 1 MB limit",
+                              "split it into several files of the same kind")]
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        return None, [Problem(Where(file, line, col), "the file is not UTF-8 text",
+                              "save it as UTF-8 in your editor")]
+    doc, problems = load_text(text.removeprefix("\ufeff"), file)
+    if doc:
+        doc.digest = hashlib.sha256(raw).hexdigest()
+    return doc, problems
+
+
+def _tab_problems(text: str, file: str) -> list[Problem]:
+    problems = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        indent = line[: len(line) - len(line.lstrip(" \t"))]
+        if "\t" in indent:
+            problems.append(Problem(Where(file, number, indent.index("\t") + 1),
+                                    "a tab is used for indentation",
+                                    "YAML indents with spaces only: replace the tab with spaces"))
+    return problems
+
+
+def _build(node, path: Path_, doc: Document, seen: set, depth: int):
+    """Turn a composed node into plain Python data, recording positions on the way."""
+    if id(node) in seen:  # the composer reuses an anchored node wherever an alias points to it
+        raise _Reject(node.start_mark, "anchors and aliases (&name, *name) are not allowed",
+                      "write the value out in full where it is needed")
+    if depth > MAX_DEPTH:
+        raise _Reject(node.start_mark, f"the data nests deeper than {MAX_DEPTH} levels",
+                      "flatten the structure; no data kind needs this depth")
+    doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag not in _PLAIN_TAGS:
+            raise _Reject(node.start_mark, f"the tag '{node.tag}' is not allowed",
+                          "remove the tag (the word starting with '!')")
+        if node.tag == _STR:
+            return node.value
+        # Numbers, booleans, nulls and dates; a date where text belongs is reported by convert.
+        return _constructor.construct_object(node)
+    seen.add(id(node))
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, path + (i,), doc, seen, depth + 1) for i, item in enumerate(node.value)]
+    if isinstance(node, yaml.MappingNode):
+        result: dict = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                raise _Reject(key_node.start_mark, "a key must be plain text",
+                              "write keys as words, such as `title:`")
+            key = key_node.value
+            if key == "<<":
+                raise _Reject(key_node.start_mark, "merge keys (<<) are not allowed",
+                              "write the fields out in full")
+            if key in result:
+                mark = key_node.start_mark
+                doc.problems.append(Problem(
+                    Where(doc.file, mark.line + 1, mark.column + 1),
+                    f"the key '{key}' appears twice in this mapping", "keep one of them"))
+                continue
+            doc.keys[path + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(value_node, path + (key,), doc, seen, depth + 1)
+        return result
+    raise _Reject(node.start_mark, "unsupported YAML node", "use mappings, lists and text")

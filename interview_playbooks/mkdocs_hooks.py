@@ -1,0 +1,85 @@
+"""The MkDocs hook: loads the data once per build and adds the generated pages.
+
+This is the only module that knows MkDocs. It reads and validates data/ (failing the build
+with the validator's messages), fills the navigation and hands each generated page to
+MkDocs as an in-memory file whose source is a macro call (see macros.py).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
+    sys.path.insert(0, str(ROOT))
+
+from interview_playbooks.index import load_index  # noqa: E402
+from interview_playbooks.pages import SECTIONS, generated_pages  # noqa: E402
+from interview_playbooks.problems import DataError, report  # noqa: E402
+from interview_playbooks.render import Renderer  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.interview_playbooks")
+_parse_cache: dict = {}  # file -> parsed document, reused by `mkdocs serve` rebuilds
+
+
+def data_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent / "data"
+
+
+def renderer_of(config) -> Renderer:
+    """The renderer built for this build's config (used by the macros)."""
+    return config.interview_playbooks
+
+
+def on_config(config):
+    try:
+        index = load_index(data_dir(config), cache=_parse_cache)
+    except DataError as error:
+        raise Abort("The data has errors; nothing was built.\n\n" + report(error.problems))
+    if index.warnings:
+        log.info("The data has %d piece(s) of advice; run `make check` to read them.",
+                 len(index.warnings))
+    config.interview_playbooks = Renderer(index)
+    config.nav = _expand_nav(config.nav, index)
+    return config
+
+
+def _expand_nav(nav, index):
+    """Put each generated section's pages under its index page in the configured nav."""
+    pages = generated_pages(index)
+    children = {url + "index.md": [{html.escape(p.title): p.src_uri} for p in pages
+                                   if p.in_nav and p.id and p.url.startswith(url)]
+                for _, url, _, _ in SECTIONS}
+    if nav is None:
+        return None
+
+    def expand(entry):
+        if isinstance(entry, dict):
+            (title, value), = entry.items()
+            if isinstance(value, str) and value in children:
+                return {title: [value] + children[value]}
+            if isinstance(value, list):
+                return {title: [expand(item) for item in value]}
+        return entry
+    return [expand(entry) for entry in nav]
+
+
+def on_files(files: Files, config) -> Files:
+    renderer = renderer_of(config)
+    for page in generated_pages(renderer.index):
+        file = File.generated(config, page.src_uri, content=page.source)
+        if page.id and page.kind in ("playbook", "role", "level", "signal", "bank"):
+            item = renderer.index.banks[page.id] if page.kind == "bank" else \
+                getattr(renderer.index, page.kind + "s")[page.id]
+            # Edit links open the YAML file the page came from (edit_uri ends in docs/).
+            file.edit_uri = "../" + renderer.index.source_file(item)
+        else:
+            file.edit_uri = None
+        files.append(file)
+    return files

@@ -1,0 +1,324 @@
+"""The data model: what contributors write in data/*.yaml, as typed records.
+
+Field names are the YAML keys, so this module is also the schema: the structural
+validator (convert.py), the JSON Schemas and the data reference are derived from it.
+Only fields a contributor writes live here; whatever the build computes (backlinks,
+counts, rubric versions) belongs to index.py and never flows back into YAML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, ClassVar, Literal, Optional
+
+
+# --- Field annotations -------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ref:
+    """The field holds the id of another item of `kind` (checked by the validator)."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Slug:
+    """The field is an id: lowercase words joined by hyphens, unique within its kind."""
+
+
+@dataclass(frozen=True)
+class Long:
+    """Long text: paragraphs and `- ` lists are allowed, not just inline emphasis and links."""
+
+
+@dataclass(frozen=True)
+class MinItems:
+    count: int
+
+
+@dataclass(frozen=True)
+class Range:
+    low: int
+    high: int
+
+
+def doc(text: str, **kwargs):
+    """A dataclass field carrying its documentation (shown in schemas and the data reference)."""
+    return field(metadata={"doc": text}, **kwargs)
+
+
+Id = Annotated[str, Slug()]
+Text = str
+LongText = Annotated[str, Long()]
+Minutes = Annotated[int, Range(0, 600)]
+
+
+def Refs(kind: str, at_least: int = 0):  # noqa: N802 - reads like a type in annotations
+    return Annotated[list[Annotated[str, Ref(kind)]], MinItems(at_least)]
+
+
+QuestionKind = Literal[
+    "calibration", "deep-dive", "system-design", "domain-depth", "behavioral",
+    "failure-analysis", "performance", "leadership", "bar-raiser",
+]
+ProbeType = Literal["follow-up", "hard", "mandatory"]
+
+
+# --- Records -----------------------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class Record:
+    """Base of every record: remembers the file and path it was read from."""
+
+    # Set by the converter; not a YAML field.
+    where: Optional[object] = field(default=None, repr=False, compare=False,
+                                    metadata={"computed": True})
+
+    # A scalar written in place of the mapping fills this field (e.g. a probe as plain text).
+    shorthand: ClassVar[Optional[str]] = None
+
+
+@dataclass(kw_only=True)
+class Signal(Record):
+    """A competency that questions probe and rubrics assess."""
+
+    id: Id = doc("Stable id, used in URLs and references, e.g. `ownership`.")
+    name: Text = doc("Short name shown on cards and rubrics.")
+    description: LongText = doc("What this signal is about.")
+    hire: list[Text] = doc("What hire evidence looks like.", default_factory=list)
+    no_hire: list[Text] = doc("What no-hire evidence looks like.", default_factory=list)
+    former_ids: list[Id] = doc("Ids this signal had before; old links redirect here.",
+                               default_factory=list)
+
+
+@dataclass(kw_only=True)
+class ScalePoint(Record):
+    id: Id = doc("Stable id of this point, e.g. `strong-hire`.")
+    label: Text = doc("The label, e.g. `Strong Hire` or `Exceptional`.")
+    score: Optional[Annotated[int, Range(1, 10)]] = doc("Numeric score, for numeric scales.",
+                                                        default=None)
+    description: Text = doc("What this point means.", default="")
+
+
+@dataclass(kw_only=True)
+class Scale(Record):
+    """A rating scale: the 1–5 score or the recommendation scale."""
+
+    id: Id = doc("Stable id, e.g. `score`.")
+    name: Text = doc("Name of the scale.")
+    description: LongText = doc("When and how to use the scale.", default="")
+    points: Annotated[list[ScalePoint], MinItems(2)] = doc("The points, best first.")
+
+
+@dataclass(kw_only=True)
+class Role(Record):
+    id: Id = doc("Stable id, e.g. `storage-engineer`.")
+    name: Text = doc("Name of the role.")
+    summary: LongText = doc("Who this role is and what the interview is looking for.")
+    expectations: list[Text] = doc("What a candidate for this role is expected to show.",
+                                   default_factory=list)
+    former_ids: list[Id] = doc("Ids this role had before.", default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Level(Record):
+    id: Id = doc("Stable id, e.g. `staff`.")
+    name: Text = doc("Name of the level, e.g. `Staff`.")
+    rank: Annotated[int, Range(1, 100)] = doc("Order of the level, lowest first.")
+    summary: LongText = doc("Scope expected at this level.")
+    expectations: list[Text] = doc("What a candidate at this level is expected to show.",
+                                   default_factory=list)
+    former_ids: list[Id] = doc("Ids this level had before.", default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Probe(Record):
+    """A follow-up question; written as plain text it is a follow-up."""
+
+    shorthand = "text"
+    text: Text = doc("The probe, word for word.")
+    type: ProbeType = doc("`follow-up`, `hard` or `mandatory`.", default="follow-up")
+    condition: Text = doc("When to ask it, e.g. `if vague`.", default="")
+
+
+@dataclass(kw_only=True)
+class Indicator(Record):
+    """A hire or no-hire indicator; written as plain text it applies at every level."""
+
+    shorthand = "text"
+    text: Text = doc("What the interviewer sees or hears.")
+    level: Optional[Annotated[str, Ref("level")]] = doc(
+        "The level this indicator is written for, if only one.", default=None)
+
+
+@dataclass(kw_only=True)
+class Star(Record):
+    """The parts of a STAR answer."""
+
+    situation: list[Text] = doc("Situation.", default_factory=list)
+    task: list[Text] = doc("Task.", default_factory=list)
+    action: list[Text] = doc("Action.", default_factory=list)
+    result: list[Text] = doc("Result, with metrics.", default_factory=list)
+
+
+@dataclass(kw_only=True)
+class StrongAnswer(Record):
+    """What a strong answer includes: STAR parts, topics to look for, or both."""
+
+    heading: Text = doc("How the seed introduces it, e.g. `Look for`.", default="Strong answer includes")
+    star: Optional[Star] = doc("STAR parts.", default=None)
+    topics: list[Text] = doc("Topics or points to listen for.", default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Table(Record):
+    """An assessment table in its source's own shape (e.g. Signal / Hire / No-Hire)."""
+
+    columns: Annotated[list[Text], MinItems(2)] = doc("Column headings.")
+    rows: Annotated[list[list[Text]], MinItems(1)] = doc("Rows, one cell per column.")
+
+
+@dataclass(kw_only=True)
+class Question(Record):
+    """One interview question, at home in a topic bank."""
+
+    id: Id = doc("Stable id, unique across all banks, e.g. `state-transfer-invariants`.")
+    title: Text = doc("A short title for cards, schedules and scorecards.")
+    prompt: LongText = doc("The question as the interviewer asks it, word for word.")
+    kind: QuestionKind = doc("What kind of question this is.")
+    signals: Refs("signal", at_least=1) = doc("Ids of the signals it probes.")
+    levels: Refs("level", at_least=1) = doc("Ids of the levels it suits.")
+    minutes: Optional[Minutes] = doc("Suggested minutes.", default=None)
+    tailoring: LongText = doc("How to anchor it to the candidate's own work.", default="")
+    strong_answer: Optional[StrongAnswer] = doc("What a strong answer includes.", default=None)
+    probes: list[Probe] = doc("Follow-up probes.", default_factory=list)
+    assessment: Optional[Table] = doc("Assessment table in the source's shape.", default=None)
+    hire: list[Indicator] = doc("Hire indicators.", default_factory=list)
+    no_hire: list[Indicator] = doc("No-hire indicators.", default_factory=list)
+    red_flags: list[Text] = doc("Answers that should worry the interviewer.",
+                                default_factory=list)
+    former_ids: list[Id] = doc("Ids this question had before; old anchors redirect here.",
+                               default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Bank(Record):
+    """A topic bank: one file under data/questions/, its name the topic id."""
+
+    title: Text = doc("Title of the bank page.")
+    description: LongText = doc("What the bank covers.", default="")
+    questions: list[Question] = doc("The questions.", default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Block(Record):
+    """Questions of a segment, optionally under a sub-title or offered as a pool."""
+
+    title: Text = doc("Sub-title, e.g. `Project 1: ...` or a principle's name.", default="")
+    note: LongText = doc("Context for the interviewer.", default="")
+    choose: Optional[Annotated[int, Range(1, 50)]] = doc(
+        "Makes the block a pool: ask this many of its questions.", default=None)
+    advice: Text = doc("How to choose from the pool.", default="")
+    questions: Refs("question") = doc("Ids of the questions.", default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Segment(Record):
+    """A time box of the interview."""
+
+    start: Minutes = doc("Start minute.")
+    end: Minutes = doc("End minute.")
+    title: Text = doc("Short title for the schedule table.")
+    heading: Text = doc("Longer heading for the segment, if it differs.", default="")
+    goal: Text = doc("What the time box is for.", default="")
+    note: LongText = doc("Guidance for the interviewer on running this time box.", default="")
+    questions: Refs("question") = doc("Ids of the questions, for a segment without blocks.",
+                                      default_factory=list)
+    blocks: list[Block] = doc("Questions grouped under sub-titles or offered as pools.",
+                              default_factory=list)
+
+    def question_ids(self) -> list[str]:
+        """Every question the segment offers, blocks included, in order."""
+        return self.questions + [qid for block in self.blocks for qid in block.questions]
+
+
+@dataclass(kw_only=True)
+class Dimension(Record):
+    signal: Annotated[str, Ref("signal")] = doc("Id of the signal this dimension assesses.")
+    label: Text = doc("Label, if it differs from the signal's name.", default="")
+    hire: Text = doc("What hire looks like on this dimension.", default="")
+    no_hire: Text = doc("What no-hire looks like on this dimension.", default="")
+
+
+@dataclass(kw_only=True)
+class CriteriaSection(Record):
+    title: Text = doc("The section of the interview, e.g. `System Design`.")
+    criteria: Annotated[list[Text], MinItems(1)] = doc("What to evaluate in it.")
+
+
+@dataclass(kw_only=True)
+class Rubric(Record):
+    scale: Annotated[str, Ref("scale")] = doc("Id of the scale to score with.", default="score")
+    intro: Text = doc("How to use the rubric.", default="")
+    dimensions: list[Dimension] = doc("Dimensions, keyed by signal id.", default_factory=list)
+    sections: list[CriteriaSection] = doc("Criteria per section of the interview.",
+                                          default_factory=list)
+
+
+@dataclass(kw_only=True)
+class Guidance(Record):
+    verdict: Text = doc("The verdict, e.g. `Strong Hire` or `Borderline`.")
+    signs: Annotated[list[Text], MinItems(1)] = doc("What leads to it.")
+
+
+@dataclass(kw_only=True)
+class Playbook(Record):
+    """A complete interview plan for one role at one level."""
+
+    id: Id = doc("Stable id, used in the URL, e.g. `storage-senior-mts-decision-round`.")
+    title: Text = doc("Title of the playbook.")
+    role: Annotated[str, Ref("role")] = doc("Id of the role.")
+    level: Annotated[str, Ref("level")] = doc("Id of the level.")
+    duration: Annotated[int, Range(5, 600)] = doc("Length of the interview in minutes.")
+    purpose: LongText = doc("What this interview decides and how.")
+    tailoring: LongText = doc("How to tailor the plan to the candidate's résumé.", default="")
+    segments: Annotated[list[Segment], MinItems(1)] = doc("The time boxes, in order.")
+    rubric: Optional[Rubric] = doc("The final assessment rubric.", default=None)
+    recommendation_scale: Annotated[str, Ref("scale")] = doc(
+        "Id of the recommendation scale.", default="recommendation")
+    recommendation: list[Guidance] = doc("Recommendation guidance.", default_factory=list)
+    former_ids: list[Id] = doc("Ids this playbook had before; old URLs redirect here.",
+                               default_factory=list)
+
+
+# --- Files -------------------------------------------------------------------------------------
+
+@dataclass(kw_only=True)
+class SignalsFile(Record):
+    signals: list[Signal] = doc("The signals.")
+
+
+@dataclass(kw_only=True)
+class ScalesFile(Record):
+    scales: list[Scale] = doc("The rating scales.")
+
+
+@dataclass(kw_only=True)
+class RolesFile(Record):
+    roles: list[Role] = doc("The roles.")
+
+
+@dataclass(kw_only=True)
+class LevelsFile(Record):
+    levels: list[Level] = doc("The levels.")
+
+
+# Where each kind of file lives under data/, and the record its top level holds.
+FILE_KINDS: dict[str, type] = {
+    "signals.yaml": SignalsFile,
+    "scales.yaml": ScalesFile,
+    "roles.yaml": RolesFile,
+    "levels.yaml": LevelsFile,
+    "questions/*.yaml": Bank,
+    "playbooks/*.yaml": Playbook,
+}

@@ -1,0 +1,78 @@
+"""Render pages from Jinja templates under overrides/playbooks/.
+
+Python decides what goes on a page; the templates decide how it looks. Templates are
+autoescaped and contributor text reaches them only as data: the `inline` and `block`
+filters format it safely, and `heading` makes it literal in a Markdown heading.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from . import text
+from .index import Index
+from .pages import Page, generated_pages, items_of, url_of
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "playbooks"
+
+KIND_LABELS = {
+    "calibration": "Calibration", "deep-dive": "Deep dive", "system-design": "System design",
+    "domain-depth": "Domain depth", "behavioral": "Behavioral",
+    "failure-analysis": "Failure analysis", "performance": "Performance",
+    "leadership": "Leadership", "bar-raiser": "Bar raiser",
+}
+PROBE_LABELS = {"follow-up": "Follow-up", "hard": "Hard", "mandatory": "Mandatory"}
+
+
+class Renderer:
+    """Turns pages of an index into Markdown (headings) and HTML (everything else)."""
+
+    def __init__(self, index: Index, templates: Path = TEMPLATES, edit_uri: str = ""):
+        self.index = index
+        self.edit_uri = edit_uri
+        self.pages = {(page.kind, page.id): page for page in generated_pages(index)}
+        self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
+                               undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                               keep_trailing_newline=True)
+        self.env.filters.update(
+            inline=pass_context(lambda ctx, value: text.inline(value, ctx["base"])),
+            block=pass_context(lambda ctx, value: text.block(value, ctx["base"])),
+            heading=text.heading, plain=text.plain,
+        )
+        self.env.globals.update(
+            index=index, KIND_LABELS=KIND_LABELS, PROBE_LABELS=PROBE_LABELS,
+            url=pass_context(lambda ctx, kind, item_id="", anchor="":
+                             self.link(ctx["base"], kind, item_id, anchor)),
+            question_url=pass_context(lambda ctx, qid: self.question_link(ctx["base"], qid)),
+            items_of=lambda kind: items_of(index, kind),
+        )
+
+    @staticmethod
+    def link(base: str, kind: str, item_id: str = "", anchor: str = "") -> str:
+        return base + url_of(kind, item_id) + (f"#{anchor}" if anchor else "")
+
+    def question_link(self, base: str, question_id: str) -> str:
+        return self.link(base, "bank", self.index.topic_of[question_id], question_id)
+
+    def render(self, kind: str, item_id: str = "") -> str:
+        """The Markdown of one generated page."""
+        page = self.pages[(kind, item_id)]
+        return self.render_page(page)
+
+    def render_page(self, page: Page, **extra) -> str:
+        context = {"page": page, "base": page.base, **extra}
+        if page.kind in ("playbook", "role", "level", "signal"):
+            context["item"] = getattr(self.index, page.kind + "s")[page.id]
+        elif page.kind == "bank":
+            context["item"] = self.index.banks[page.id]
+            context["topic"] = page.id
+        if page.id and page.kind in ("playbook", "role", "level", "signal", "bank"):
+            context["source_file"] = self.index.source_file(context["item"])
+        return self.env.get_template(f"{page.kind}.md").render(context)
+
+    def fragment(self, template: str, base: str = "", **context) -> Markup:
+        """A piece of a hand-written page, e.g. the role × level matrix on the home page."""
+        return Markup(self.env.get_template(template).render(base=base, **context))

@@ -1,0 +1,209 @@
+"""Cross-checks over the whole catalog, each a short rule that yields problems.
+
+Structural problems (types, missing and unknown fields) come from convert.py; the rules
+here need more than one record at a time. Errors fail `make check` and the build;
+warnings are advice and are shown apart.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from .catalog import Catalog, at
+from .problems import Problem, did_you_mean
+
+Rule = Callable[[Catalog], Iterator[Problem]]
+RULES: list[Rule] = []
+
+
+def rule(function: Rule) -> Rule:
+    RULES.append(function)
+    return function
+
+
+def warning(where, message: str, hint: str = "") -> Problem:
+    return Problem(where, message, hint, severity="warning")
+
+
+def validate(catalog: Catalog) -> list[Problem]:
+    """Every problem in the catalog, from reading and from every rule."""
+    problems = list(catalog.problems)
+    for check in RULES:
+        problems.extend(check(catalog))
+    return problems
+
+
+def former_ids(catalog: Catalog, kind: str) -> dict[str, str]:
+    """Former id -> current id, for one kind."""
+    return {old: item.id for item in catalog.of_kind(kind).values()
+            for old in getattr(item, "former_ids", [])}
+
+
+@rule
+def references_resolve(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a field names an id that no item of that kind has."""
+    renamed = {kind: former_ids(catalog, kind) for kind in ("signal", "role", "level", "question")}
+    for ref in catalog.references:
+        known = catalog.of_kind(ref.kind)
+        if ref.id in known:
+            continue
+        new_id = renamed.get(ref.kind, {}).get(ref.id)
+        if new_id:
+            hint = f"'{ref.id}' was renamed: write '{new_id}'"
+        else:
+            hint = did_you_mean(ref.id, known) or f"no {ref.kind} has this id; check the spelling"
+        yield Problem(ref.doc.where(ref.path), f"{ref.owner}: unknown {ref.kind} '{ref.id}'", hint)
+
+
+@rule
+def former_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a former id is still in use, or claimed by two items."""
+    for kind in ("signal", "role", "level", "question", "playbook"):
+        items = catalog.of_kind(kind)
+        claimed: dict[str, str] = {}
+        for item in items.values():
+            for old in item.former_ids:
+                if old in items or old in claimed:
+                    other = old if old in items else claimed[old]
+                    yield Problem(at(item, "former_ids"),
+                                  f"{kind} '{item.id}': former id '{old}' is also used by "
+                                  f"{kind} '{other}'", "an id can belong to one item only")
+                claimed[old] = item.id
+
+
+@rule
+def topic_names_are_ids(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a bank's file name cannot serve as its URL."""
+    from .convert import SLUG, slugify
+    for topic, bank in catalog.banks.items():
+        if not SLUG.match(topic):
+            yield Problem(at(bank), f"the bank file name '{topic}' is not a valid id",
+                          f"rename the file to '{slugify(topic)}.yaml'")
+
+
+@rule
+def time_boxes_add_up(catalog: Catalog) -> Iterator[Problem]:
+    """Error if time boxes overlap, leave gaps, or do not fill the playbook's duration."""
+    for playbook in catalog.playbooks.values():
+        owner = f"playbook '{playbook.id}'"
+        expected_start = 0
+        for i, segment in enumerate(playbook.segments):
+            where = at(playbook, "segments", i, "start")
+            span = f"segment '{segment.title}' ({segment.start}–{segment.end} min)"
+            if segment.end <= segment.start:
+                yield Problem(at(playbook, "segments", i, "end"),
+                              f"{owner}: {span} ends before it starts",
+                              "make `end` greater than `start`")
+            if segment.start < expected_start:
+                yield Problem(where, f"{owner}: {span} overlaps the time box before it, "
+                              f"which ends at minute {expected_start}",
+                              f"start it at minute {expected_start}")
+            elif segment.start > expected_start:
+                yield Problem(where, f"{owner}: {span} leaves a gap from minute "
+                              f"{expected_start} to {segment.start}",
+                              f"start it at minute {expected_start}, or add a time box for the gap")
+            expected_start = max(expected_start, segment.end)
+        if playbook.segments and expected_start != playbook.duration:
+            yield Problem(at(playbook, "duration"),
+                          f"{owner}: the time boxes end at minute {expected_start}, "
+                          f"but the duration is {playbook.duration} minutes",
+                          "make the last time box end at the duration, or correct `duration`")
+
+
+@rule
+def segments_list_questions_once(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a segment uses both `questions` and `blocks`; warning on a repeated question."""
+    for playbook in catalog.playbooks.values():
+        seen: set[str] = set()
+        for i, segment in enumerate(playbook.segments):
+            if segment.questions and segment.blocks:
+                yield Problem(at(playbook, "segments", i, "blocks"),
+                              f"playbook '{playbook.id}', segment '{segment.title}': "
+                              "has both `questions` and `blocks`",
+                              "move the questions into a block without a title")
+            for question in segment.question_ids():
+                if question in seen:
+                    yield warning(at(playbook, "segments", i),
+                                  f"playbook '{playbook.id}': question '{question}' is used twice",
+                                  "each question should appear once per playbook")
+                seen.add(question)
+
+
+@rule
+def pools_offer_enough(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a pool chooses more questions than it offers."""
+    for playbook in catalog.playbooks.values():
+        for i, segment in enumerate(playbook.segments):
+            for j, block in enumerate(segment.blocks):
+                if block.choose and block.choose > len(block.questions):
+                    yield Problem(at(playbook, "segments", i, "blocks", j, "choose"),
+                                  f"playbook '{playbook.id}': the pool "
+                                  f"'{block.title or segment.title}' chooses {block.choose} "
+                                  f"question(s) but offers {len(block.questions)}",
+                                  "add questions to the pool or lower `choose`")
+
+
+@rule
+def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a rubric dimension is probed by no question of its playbook."""
+    for playbook in catalog.playbooks.values():
+        if not playbook.rubric:
+            continue
+        probed = {signal for segment in playbook.segments for qid in segment.question_ids()
+                  if qid in catalog.questions for signal in catalog.questions[qid].signals}
+        for i, dimension in enumerate(playbook.rubric.dimensions):
+            if dimension.signal in catalog.signals and dimension.signal not in probed:
+                yield Problem(at(playbook, "rubric", "dimensions", i, "signal"),
+                              f"playbook '{playbook.id}': the rubric dimension "
+                              f"'{dimension.signal}' is probed by none of its questions",
+                              f"add '{dimension.signal}' to the `signals` of a question the "
+                              "playbook asks, or add a question that probes it")
+
+
+@rule
+def tables_are_rectangular(catalog: Catalog) -> Iterator[Problem]:
+    """Error if an assessment row has more or fewer cells than the table has columns."""
+    for question in catalog.questions.values():
+        table = question.assessment
+        if not table:
+            continue
+        for i, row in enumerate(table.rows):
+            if len(row) != len(table.columns):
+                yield Problem(at(question, "assessment", "rows", i),
+                              f"question '{question.id}': assessment row {i + 1} has "
+                              f"{len(row)} cell(s) but the table has {len(table.columns)} columns",
+                              "give every row one cell per column")
+
+
+@rule
+def scales_fit_their_use(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a rubric is scored on a scale without numeric scores."""
+    for playbook in catalog.playbooks.values():
+        scale = catalog.scales.get(playbook.rubric.scale) if playbook.rubric else None
+        if scale and any(point.score is None for point in scale.points):
+            yield Problem(at(playbook, "rubric", "scale"),
+                          f"playbook '{playbook.id}': the rubric scale '{scale.id}' has points "
+                          "without a `score`", "score the rubric on a numeric scale such as 'score'")
+
+
+@rule
+def signals_are_probed(catalog: Catalog) -> Iterator[Problem]:
+    """Warning if no question probes a signal."""
+    probed = {signal for question in catalog.questions.values() for signal in question.signals}
+    for signal in catalog.signals.values():
+        if signal.id not in probed:
+            yield warning(at(signal), f"signal '{signal.id}': no question probes it",
+                          "add it to the `signals` of a question that probes it")
+
+
+@rule
+def questions_are_complete(catalog: Catalog) -> Iterator[Problem]:
+    """Warning if a question lacks probes, indicators or red flags."""
+    for question in catalog.questions.values():
+        missing = [name for name, present in (
+            ("probes", question.probes), ("hire indicators", question.hire),
+            ("no-hire indicators", question.no_hire), ("red flags", question.red_flags),
+        ) if not present]
+        if missing:
+            yield warning(at(question), f"question '{question.id}': no " + ", no ".join(missing),
+                          "interviewers score more consistently when every question has them")

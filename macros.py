@@ -1,0 +1,24 @@
+"""mkdocs-macros module: the macros that generated and hand-written pages call.
+
+Thin on purpose: the rendering lives in interview_playbooks.render, which knows nothing of
+MkDocs. A macro's return value is inserted as it is, never rendered again as a template.
+"""
+
+from interview_playbooks.mkdocs_hooks import renderer_of
+
+
+def define_env(env):
+    @env.macro
+    def generated_page(kind: str, item_id: str = "") -> str:
+        """The whole content of a generated page (see interview_playbooks.pages)."""
+        return renderer_of(env.conf).render(kind, item_id)
+
+    @env.macro
+    def role_level_matrix() -> str:
+        """The role × level table linking every playbook, for hand-written pages."""
+        return renderer_of(env.conf).fragment("_matrix.html", base=_base(env))
+
+
+def _base(env) -> str:
+    """Relative path from the page being rendered back to the site root."""
+    return "../" * env.page.url.count("/")

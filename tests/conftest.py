@@ -1,0 +1,102 @@
+"""Shared fixtures: the real site built once per session, a local server, and Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+sys.path.insert(0, str(ROOT))
+
+
+def mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run a real strict MkDocs build of `project` into `site_dir`."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def make_project(tmp: Path, data: Path | None = None) -> Path:
+    """A copy of this project in `tmp` that shares the code but may have its own data/."""
+    project = tmp / "project"
+    project.mkdir(parents=True)
+    for name in ("mkdocs.yml", "macros.py", "docs", "overrides", "interview_playbooks"):
+        (project / name).symlink_to(ROOT / name)
+    shutil.copytree(data or ROOT / "data", project / "data")
+    return project
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real site, built once per test session from the repository's own data."""
+    site_dir = tmp_path_factory.mktemp("site") / "site"
+    result = mkdocs_build(ROOT, site_dir)
+    assert result.returncode == 0, result.stderr
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def serve(directory: Path):
+    """Serve a folder on a free loopback port in a thread; returns (server, base URL)."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+@pytest.fixture(scope="session")
+def site_url(site) -> str:
+    server, url = serve(site)
+    yield url
+    server.shutdown()
+
+
+def chromium_path() -> str | None:
+    """Debian's Chromium (or $CHROMIUM); None means Playwright's own build."""
+    path = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+    if os.path.exists(path):
+        return path
+    if os.environ.get("CI"):
+        pytest.fail(f"Chromium not found at {path}: CI must install it (apt-get install chromium)")
+    return None
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def pytest_collection_modifyitems(items):
+    """Tests that use the browser are marked `browser`, so `make test-quick` can skip them."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
