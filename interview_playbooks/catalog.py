@@ -7,7 +7,6 @@ parsed (load.py) and checked against the model (convert.py); nothing is cross-ch
 from __future__ import annotations
 
 import fnmatch
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,10 +40,11 @@ class Catalog:
 
 def display_name(path: Path) -> str:
     """The path as a contributor knows it: relative to the working directory if inside it."""
+    absolute = path.resolve()
     try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
+        return absolute.relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(absolute)
 
 
 def file_kind(relative: str) -> type | None:

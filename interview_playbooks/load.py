@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import yaml
 
@@ -51,6 +52,11 @@ class Document:
         while path not in self.values and path:
             path = path[:-1]
         return Where(self.file, *self.values.get(path, (1, 1)))
+
+
+class _Mark(NamedTuple):
+    line: int  # from 0, as in PyYAML's marks
+    column: int
 
 
 class _Reject(Exception):
@@ -121,12 +127,15 @@ def _tab_problems(text: str, file: str) -> list[Problem]:
 def _build(node, path: Path_, doc: Document, seen: set, depth: int):
     """Turn a composed node into plain Python data, recording positions on the way."""
     if id(node) in seen:  # the composer reuses an anchored node wherever an alias points to it
-        raise _Reject(node.start_mark, "anchors and aliases (&name, *name) are not allowed",
+        # The node carries the anchor's position; point at the key or item that uses it.
+        line, col = doc.keys.get(path) or doc.values.get(path[:-1], (1, 1))
+        raise _Reject(_Mark(line - 1, col - 1), "anchors and aliases (&name, *name) are not allowed",
                       "write the value out in full where it is needed")
     if depth > MAX_DEPTH:
         raise _Reject(node.start_mark, f"the data nests deeper than {MAX_DEPTH} levels",
                       "flatten the structure; no data kind needs this depth")
     doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    seen.add(id(node))
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _PLAIN_TAGS:
             raise _Reject(node.start_mark, f"the tag '{node.tag}' is not allowed",
@@ -135,7 +144,6 @@ def _build(node, path: Path_, doc: Document, seen: set, depth: int):
             return node.value
         # Numbers, booleans, nulls and dates; a date where text belongs is reported by convert.
         return _constructor.construct_object(node)
-    seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, path + (i,), doc, seen, depth + 1) for i, item in enumerate(node.value)]
     if isinstance(node, yaml.MappingNode):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -29,7 +30,8 @@ _parse_cache: dict = {}  # file -> parsed document, reused by `mkdocs serve` reb
 
 
 def data_dir(config) -> Path:
-    return Path(config.config_file_path).resolve().parent / "data"
+    # Beside mkdocs.yml, as written: not resolved, so a symlinked mkdocs.yml uses its own data.
+    return Path(os.path.abspath(config.config_file_path)).parent / "data"
 
 
 def renderer_of(config) -> Renderer:
@@ -53,7 +55,9 @@ def on_config(config):
 def _expand_nav(nav, index):
     """Put each generated section's pages under its index page in the configured nav."""
     pages = generated_pages(index)
-    children = {url + "index.md": [{html.escape(p.title): p.src_uri} for p in pages
+    # No titles here: MkDocs takes each page's title from its rendered heading. A title
+    # given in the nav would be rendered as a template by mkdocs-macros (contributor text!).
+    children = {url + "index.md": [p.src_uri for p in pages
                                    if p.in_nav and p.id and p.url.startswith(url)]
                 for _, url, _, _ in SECTIONS}
     if nav is None:
@@ -83,3 +87,15 @@ def on_files(files: Files, config) -> Files:
             file.edit_uri = None
         files.append(file)
     return files
+
+
+def on_page_content(html_content: str, page, config, files) -> str:
+    """Make the page title safe for the theme, which writes titles into HTML unescaped.
+
+    MkDocs reads the title as plain text from the page's first heading; Material then
+    inserts it as HTML in the navigation, the header and the footer. Escaping it once
+    here keeps a title such as `<b>` literal (the <title> element is handled in main.html).
+    """
+    if page.title:
+        page.title = html.escape(page.title, quote=False)
+    return html_content

@@ -149,8 +149,11 @@ def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
     for playbook in catalog.playbooks.values():
         if not playbook.rubric:
             continue
-        probed = {signal for segment in playbook.segments for qid in segment.question_ids()
-                  if qid in catalog.questions for signal in catalog.questions[qid].signals}
+        signals = [signal for segment in playbook.segments for qid in segment.question_ids()
+                   if qid in catalog.questions for signal in catalog.questions[qid].signals]
+        if any(signal not in catalog.signals for signal in signals):
+            continue  # a misspelt signal is reported already; don't pile a second error on it
+        probed = set(signals)
         for i, dimension in enumerate(playbook.rubric.dimensions):
             if dimension.signal in catalog.signals and dimension.signal not in probed:
                 yield Problem(at(playbook, "rubric", "dimensions", i, "signal"),

@@ -1,0 +1,202 @@
+"""Bad data: one case per class of error, each asserting the file, line, column and message.
+
+Every case starts from the small valid data set in tests/fixtures/minimal/data and changes
+one file; `make check` (the CLI) must exit 1 and print `file:line:col: message` and a hint.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from interview_playbooks.catalog import display_name
+from interview_playbooks.cli import check
+
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "data"
+
+QUESTION = """\
+title: Extra
+questions:
+  - id: extra-question
+    title: Extra question
+    prompt: Why?
+    kind: behavioral
+    signals: [ownership]
+    levels: [senior]
+"""
+
+
+def run_check(data: Path) -> tuple[int, str]:
+    out = io.StringIO()
+    status = check(data, out=out)
+    return status, out.getvalue()
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(MINIMAL, target)
+    return target
+
+
+def write(data: Path, relative: str, content: str | bytes) -> str:
+    path = data / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return display_name(path)
+
+
+def test_minimal_data_is_valid(data):
+    status, output = run_check(data)
+    assert status == 0, output
+    assert "the data is valid" in output
+
+
+# (case id, file, content, line, column, message, hint)
+CASES = [
+    ("yaml-syntax", "questions/extra.yaml", "title: Extra\nquestions: [one, two\n", 3, 1,
+     "YAML syntax error", "quoting"),
+    ("tab-indentation", "questions/extra.yaml", "title: Extra\nquestions:\n\t- id: x\n", 3, 1,
+     "a tab is used for indentation", "spaces"),
+    ("not-utf8", "questions/extra.yaml", b"title: Caf\xe9\n", 1, 11,
+     "the file is not UTF-8 text", "UTF-8"),
+    ("empty-file", "questions/extra.yaml", "# nothing yet\n", 1, 1, "the file is empty", "delete"),
+    ("too-large", "questions/extra.yaml", "title: x\n" + "# padding\n" * 110_000, 1, 1,
+     "over the 1 MB limit", "split"),
+    ("wrong-type", "questions/extra.yaml", QUESTION + "    minutes: ten\n", 9, 14,
+     "question 'extra-question', field 'minutes' should be a whole number, but is the text 'ten'",
+     "digits"),
+    ("date-as-text", "questions/extra.yaml", QUESTION.replace("title: Extra question",
+                                                             "title: 2024-01-01"), 4, 12,
+     "field 'title' should be text, but is the date 2024-01-01", "quotes"),
+    ("missing-required", "questions/extra.yaml", QUESTION.replace("    prompt: Why?\n", ""), 3, 5,
+     "question 'extra-question': the required field 'prompt' is missing", "add `prompt:`"),
+    ("unknown-field", "questions/extra.yaml", QUESTION + "    signal: [ownership]\n", 9, 5,
+     "question 'extra-question': unknown field 'signal'", "did you mean 'signals'?"),
+    ("bad-enum", "questions/extra.yaml", QUESTION.replace("behavioral", "behavioural"), 6, 11,
+     "field 'kind' is the text 'behavioural', which is not one of", "did you mean 'behavioral'?"),
+    ("bad-id", "questions/extra.yaml", QUESTION.replace("id: extra-question", "id: Extra Question"),
+     3, 9, "'Extra Question' is not a valid id", "'extra-question'"),
+    ("duplicate-id", "questions/extra.yaml", QUESTION.replace("extra-question", "ownership-story"),
+     3, 9, "question 'ownership-story': the id is already used", "questions/core.yaml:3:9"),
+    ("unknown-signal", "questions/extra.yaml", QUESTION.replace("[ownership]", "[ownrship]"), 7, 15,
+     "question 'extra-question', field 'signals[0]': unknown signal 'ownrship'",
+     "did you mean 'ownership'?"),
+    ("unknown-level", "questions/extra.yaml", QUESTION.replace("[senior]", "[staff]"), 8, 14,
+     "unknown level 'staff'", "check the spelling"),
+    ("duplicate-key", "questions/extra.yaml", QUESTION + "    title: Again\n", 9, 5,
+     "the key 'title' appears twice", "keep one"),
+    ("alias", "questions/extra.yaml", "title: &t Extra\ndescription: *t\nquestions: []\n", 2, 1,
+     "anchors and aliases", "in full"),
+    ("python-tag", "questions/extra.yaml", "title: !!python/object:os.system x\nquestions: []\n",
+     1, 8, "the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed", "remove the tag"),
+    ("unknown-file", "question/extra.yaml", QUESTION, 1, 1,
+     "this file is not a known kind of data file", "data/questions/*.yaml"),
+]
+
+
+@pytest.mark.parametrize("case, relative, content, line, column, message, hint", CASES,
+                         ids=[case[0] for case in CASES])
+def test_error_is_reported_at_its_place(data, case, relative, content, line, column, message, hint):
+    shown = write(data, relative, content)
+    status, output = run_check(data)
+    assert status == 1, output
+    located = [entry for entry in output.split("\n") if entry.startswith(f"{shown}:{line}:{column}: ")]
+    assert located, f"nothing reported at {shown}:{line}:{column}:\n{output}"
+    assert any(message in entry for entry in located), output
+    assert hint in output
+    assert "Traceback" not in output
+
+
+PLAYBOOK = (MINIMAL / "playbooks" / "backend-senior.yaml").read_text()
+
+PLAYBOOK_CASES = [
+    ("overlap", PLAYBOOK.replace("start: 10", "start: 5"), 12, 12,
+     "segment 'Design' (5–30 min) overlaps the time box before it, which ends at minute 10",
+     "start it at minute 10"),
+    ("gap", PLAYBOOK.replace("start: 10", "start: 12"), 12, 12,
+     "segment 'Design' (12–30 min) leaves a gap from minute 10 to 12", "start it at minute 10"),
+    ("duration", PLAYBOOK.replace("duration: 30", "duration: 45"), 5, 11,
+     "the time boxes end at minute 30, but the duration is 45 minutes", "correct `duration`"),
+    ("pool-too-small", PLAYBOOK.replace("choose: 1", "choose: 3"), 17, 17,
+     "the pool 'Pick one' chooses 3 question(s) but offers 1", "lower `choose`"),
+    ("dimension-not-probed", PLAYBOOK.replace("questions: [design-a-queue]", "questions: []")
+     .replace("choose: 1", "choose: null"), 23, 15,
+     "the rubric dimension 'system-design' is probed by none of its questions", "add 'system-design'"),
+    ("unknown-role", PLAYBOOK.replace("role: backend-engineer", "role: backend-engineers"), 3, 7,
+     "playbook 'backend-senior', field 'role': unknown role 'backend-engineers'",
+     "did you mean 'backend-engineer'?"),
+    ("unknown-question", PLAYBOOK.replace("[ownership-story]", "[ownership-stories]"), 11, 17,
+     "unknown question 'ownership-stories'", "did you mean 'ownership-story'?"),
+]
+
+
+@pytest.mark.parametrize("case, content, line, column, message, hint", PLAYBOOK_CASES,
+                         ids=[case[0] for case in PLAYBOOK_CASES])
+def test_playbook_error_is_reported_at_its_place(data, case, content, line, column, message, hint):
+    shown = write(data, "playbooks/backend-senior.yaml", content)
+    status, output = run_check(data)
+    assert status == 1, output
+    assert f"{shown}:{line}:{column}: " in output, output
+    assert message in output and hint in output, output
+
+
+def test_every_problem_is_reported_at_once(data):
+    write(data, "questions/extra.yaml", QUESTION.replace("[ownership]", "[ownrship]")
+          .replace("behavioral", "behavioural") + "    signal: x\n")
+    write(data, "playbooks/backend-senior.yaml", PLAYBOOK.replace("start: 10", "start: 12"))
+    status, output = run_check(data)
+    assert status == 1
+    for message in ("unknown signal 'ownrship'", "'behavioural', which is not one of",
+                    "unknown field 'signal'", "leaves a gap"):
+        assert message in output
+    assert "4 error(s)" in output
+
+
+def test_warnings_do_not_fail(data):
+    write(data, "signals.yaml", (MINIMAL / "signals.yaml").read_text()
+          + "  - id: unused\n    name: Unused\n    description: Nobody probes it.\n")
+    write(data, "questions/extra.yaml", QUESTION)
+    status, output = run_check(data)
+    assert status == 0, output
+    assert "warning: signal 'unused': no question probes it" in output
+    assert "warning: question 'extra-question': no probes, no hire indicators" in output
+    assert "Advice (does not fail the build)" in output
+
+
+def test_alias_bomb_is_rejected_quickly(data):
+    bomb = ["a: &a [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 12):
+        bomb.append(f"{chr(97 + level)}: &{chr(97 + level)} [" + ", ".join(
+            [f"*{chr(96 + level)}"] * 9) + "]")
+    write(data, "questions/extra.yaml", "\n".join(bomb) + "\n")
+    started = time.monotonic()
+    status, output = run_check(data)
+    assert time.monotonic() - started < 2
+    assert status == 1 and "anchors and aliases" in output
+
+
+def test_github_annotations(data, monkeypatch):
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    shown = write(data, "questions/extra.yaml", QUESTION.replace("[ownership]", "[ownrship]"))
+    _, output = run_check(data)
+    assert f"::error file={shown},line=7,col=15::question 'extra-question'" in output
+
+
+def test_make_check_exit_code_and_output(data):
+    write(data, "questions/extra.yaml", QUESTION.replace("[ownership]", "[ownrship]"))
+    result = subprocess.run([sys.executable, "-m", "interview_playbooks", "check",
+                             "--data", str(data)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "unknown signal 'ownrship'" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
