@@ -96,6 +96,6 @@ def on_page_content(html_content: str, page, config, files) -> str:
     inserts it as HTML in the navigation, the header and the footer. Escaping it once
     here keeps a title such as `<b>` literal (the <title> element is handled in main.html).
     """
-    if page.title:
-        page.title = html.escape(page.title, quote=False)
+    if page.title:  # MkDocs keeps the heading's character references (&#60;) as written
+        page.title = html.escape(html.unescape(page.title), quote=False)
     return html_content

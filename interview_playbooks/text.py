@@ -101,7 +101,11 @@ def heading(text: str) -> Markup:
 
     Every character that Markdown, attr_list or HTML could give a meaning (`*`, `_`,
     `[`, `{`, `<`, `&`, `#`, ...) becomes a numeric character reference: it displays as
-    itself and can start nothing.
+    itself and can start nothing. Letters, digits, spaces, hyphens and full stops stay.
     """
-    return Markup("".join(ch if ch.isalnum() or ch == " " else f"&#{ord(ch)};"
+    return Markup("".join(f"&#{ord(ch)};" if ch in _MARKUP_CHARACTERS else ch
                           for ch in plain(text).replace("\n", " ")))
+
+
+# Characters with a meaning to Markdown, its extensions (attr_list, tables) or HTML.
+_MARKUP_CHARACTERS = set("\\`*_{}[]()<>#+!|~&=:^$%\"'")
