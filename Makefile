@@ -28,7 +28,7 @@ $(STAMP): requirements.lock
 setup: $(STAMP)
 
 serve: setup
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch interview_playbooks
+	SITE_URL=http://127.0.0.1:8000/ $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --watch data --watch overrides --watch interview_playbooks
 
 # Build beside site/ and swap it in only when the build succeeded: nothing half-built.
 build: setup
