@@ -33,6 +33,7 @@ class Index:
     questions_by_level: dict[str, list[str]] = field(default_factory=dict)
     questions_by_role: dict[str, list[str]] = field(default_factory=dict)
     rubric_versions: dict[str, str] = field(default_factory=dict)  # by playbook id
+    samples_by_playbook: dict[str, list[str]] = field(default_factory=dict)
 
     # Shortcuts, so templates read `index.questions` rather than `index.catalog.questions`.
     @property
@@ -49,6 +50,8 @@ class Index:
     def questions(self): return self.catalog.questions
     @property
     def playbooks(self): return self.catalog.playbooks
+    @property
+    def samples(self): return self.catalog.samples
     @property
     def topic_of(self): return self.catalog.topic_of
 
@@ -84,6 +87,7 @@ def build_index(catalog: Catalog, warnings: list[Problem] | None = None) -> Inde
     index.playbooks_assessing = dict(assessing)
     index.playbooks_by_role = dict(by_role)
     index.playbooks_by_level = dict(by_level)
+    index.samples_by_playbook = _group(catalog.samples.values(), lambda s: [s.playbook])
     index.questions_by_level = _group(catalog.questions.values(), lambda q: q.levels)
     index.questions_by_role = {
         role: sorted({qid for pid in pids for qid in _playbook_questions(catalog.playbooks[pid])})

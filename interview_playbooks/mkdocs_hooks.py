@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import Abort
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
@@ -77,14 +77,11 @@ def _expand_nav(nav, index):
 def on_files(files: Files, config) -> Files:
     renderer = renderer_of(config)
     for page in generated_pages(renderer.index):
-        file = File.generated(config, page.src_uri, content=page.source)
-        if page.id and page.kind in ("playbook", "role", "level", "signal", "bank"):
-            item = renderer.index.banks[page.id] if page.kind == "bank" else \
-                getattr(renderer.index, page.kind + "s")[page.id]
-            # Edit links open the YAML file the page came from (edit_uri ends in docs/).
-            file.edit_uri = "../" + renderer.index.source_file(item)
-        else:
-            file.edit_uri = None
+        inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
+        file = File.generated(config, page.src_uri, content=page.source, inclusion=inclusion)
+        item = renderer.item_for(page)
+        # Edit links open the YAML file the page came from (edit_uri ends in docs/).
+        file.edit_uri = "../" + renderer.index.source_file(item) if item else None
         files.append(file)
     return files
 

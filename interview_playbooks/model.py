@@ -291,6 +291,35 @@ class Playbook(Record):
                                default_factory=list)
 
 
+@dataclass(kw_only=True)
+class Answer(Record):
+    """One question's entry in a filled-in sample scorecard."""
+
+    question: Annotated[str, Ref("question")] = doc("Id of the question asked.")
+    label: Text = doc("How the feedback names the question or principle, if not its title.",
+                      default="")
+    score: Annotated[int, Range(1, 5)] = doc("The score given, 1–5.")
+    feedback: LongText = doc("The interviewer's written evidence.")
+
+
+@dataclass(kw_only=True)
+class Sample(Record):
+    """A worked example: a playbook's scorecard filled in, with a placeholder candidate."""
+
+    id: Id = doc("Stable id, used in the URL.")
+    playbook: Annotated[str, Ref("playbook")] = doc("Id of the playbook it was filled in for.")
+    title: Text = doc("Title of the example page.")
+    candidate: Text = doc("A placeholder such as `Candidate A`; never a real name.")
+    interviewer: Text = doc("A placeholder such as `[Your Name]`.", default="[Your Name]")
+    date: Text = doc("A placeholder such as `[Insert Date]`.", default="[Insert Date]")
+    answers: Annotated[list[Answer], MinItems(1)] = doc("Scores and feedback per question.")
+    strengths: list[Text] = doc("Highlights.", default_factory=list)
+    concerns: list[Text] = doc("Flags.", default_factory=list)
+    recommendation: Id = doc("Id of the point on the playbook's recommendation scale, "
+                             "e.g. `strong-hire`.")
+    comments: LongText = doc("Final comments.", default="")
+
+
 # --- Files -------------------------------------------------------------------------------------
 
 @dataclass(kw_only=True)
@@ -321,4 +350,5 @@ FILE_KINDS: dict[str, type] = {
     "levels.yaml": LevelsFile,
     "questions/*.yaml": Bank,
     "playbooks/*.yaml": Playbook,
+    "samples/*.yaml": Sample,
 }

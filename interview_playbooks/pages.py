@@ -18,6 +18,7 @@ class Page:
     url: str  # relative to the site root, e.g. "playbooks/storage-senior-mts/"
     title: str  # contributor text: escape before use in HTML
     in_nav: bool = True
+    searchable: bool = True  # forms and worked examples stay out of the search index
 
     @property
     def src_uri(self) -> str:
@@ -26,7 +27,11 @@ class Page:
     @property
     def source(self) -> str:
         """The page's Markdown: one macro call, rendered by mkdocs-macros."""
-        return f'{{{{ generated_page("{self.kind}", "{self.id}") }}}}\n'
+        call = f'{{{{ generated_page("{self.kind}", "{self.id}") }}}}\n'
+        if self.searchable:
+            return call
+        # Forms and examples: out of the search index, and full width (no sidebars).
+        return "---\nsearch:\n  exclude: true\nhide:\n  - navigation\n  - toc\n---\n\n" + call
 
     @property
     def base(self) -> str:
@@ -41,7 +46,12 @@ URLS = {
     "level": "levels/{}/",
     "bank": "questions/{}/",
     "signal": "signals/{}/",
+    "scorecard": "playbooks/{}/scorecard/",
+    "scorecard-one-page": "playbooks/{}/scorecard/one-page/",
+    "debrief": "playbooks/{}/debrief/",
+    "example": "examples/{}/",
 }
+ONE_PAGE_LIMIT = 60  # minutes: longer interviews do not fit a one-page scorecard
 SECTIONS = [  # (kind of the index page, URL, nav title, item kind)
     ("playbooks", "playbooks/", "Playbooks", "playbook"),
     ("roles", "roles/", "Roles", "role"),
@@ -84,4 +94,16 @@ def generated_pages(index: Index) -> list[Page]:
         pages.extend(Page(item_kind, item_id, url_of(item_kind, item_id), item_title)
                      for item_id, item_title in items_of(index, item_kind))
     pages.append(Page("scales", "", "scales/", "Rating scales"))
+    for playbook_id, title in items_of(index, "playbook"):
+        pages.append(Page("scorecard", playbook_id, url_of("scorecard", playbook_id),
+                          f"Scorecard: {title}", in_nav=False, searchable=False))
+        if index.playbooks[playbook_id].duration <= ONE_PAGE_LIMIT:
+            pages.append(Page("scorecard-one-page", playbook_id,
+                              url_of("scorecard-one-page", playbook_id),
+                              f"One-page scorecard: {title}", in_nav=False, searchable=False))
+        pages.append(Page("debrief", playbook_id, url_of("debrief", playbook_id),
+                          f"Debrief: {title}", in_nav=False, searchable=False))
+    for sample in index.samples.values():
+        pages.append(Page("example", sample.id, url_of("example", sample.id), sample.title,
+                          in_nav=False, searchable=False))
     return pages

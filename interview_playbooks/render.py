@@ -15,6 +15,7 @@ from markupsafe import Markup
 from . import text
 from .index import Index
 from .pages import Page, generated_pages, items_of, url_of
+from .scorecard import scorecard_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "playbooks"
 
@@ -48,6 +49,7 @@ class Renderer:
                              self.link(ctx["base"], kind, item_id, anchor)),
             question_url=pass_context(lambda ctx, qid: self.question_link(ctx["base"], qid)),
             items_of=lambda kind: items_of(index, kind),
+            has_page=lambda kind, item_id="": (kind, item_id) in self.pages,
         )
 
     @staticmethod
@@ -62,15 +64,23 @@ class Renderer:
         page = self.pages[(kind, item_id)]
         return self.render_page(page)
 
+    def item_for(self, page: Page):
+        """The record a page shows, or None for section indexes."""
+        if not page.id:
+            return None
+        if page.kind in ("playbook", "scorecard", "scorecard-one-page", "debrief"):
+            return self.index.playbooks[page.id]
+        if page.kind == "example":
+            return self.index.samples[page.id]
+        if page.kind == "bank":
+            return self.index.banks[page.id]
+        return getattr(self.index, page.kind + "s")[page.id]
+
     def render_page(self, page: Page, **extra) -> str:
-        context = {"page": page, "base": page.base, **extra}
-        if page.kind in ("playbook", "role", "level", "signal"):
-            context["item"] = getattr(self.index, page.kind + "s")[page.id]
-        elif page.kind == "bank":
-            context["item"] = self.index.banks[page.id]
-            context["topic"] = page.id
-        if page.id and page.kind in ("playbook", "role", "level", "signal", "bank"):
-            context["source_file"] = self.index.source_file(context["item"])
+        item = self.item_for(page)
+        context = {"page": page, "base": page.base, "item": item, **extra}
+        if page.kind in ("scorecard", "scorecard-one-page", "debrief"):
+            context["card"] = scorecard_of(self.index, item)
         return self.env.get_template(f"{page.kind}.md").render(context)
 
     def fragment(self, template: str, base: str = "", **context) -> Markup:

@@ -210,3 +210,28 @@ def questions_are_complete(catalog: Catalog) -> Iterator[Problem]:
         if missing:
             yield warning(at(question), f"question '{question.id}': no " + ", no ".join(missing),
                           "interviewers score more consistently when every question has them")
+
+
+@rule
+def samples_match_their_playbook(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a sample answers a question its playbook does not ask, or names no
+    point of the playbook's recommendation scale."""
+    for sample in catalog.samples.values():
+        playbook = catalog.playbooks.get(sample.playbook)
+        if not playbook:
+            continue  # reported as an unknown playbook
+        asked = {qid for segment in playbook.segments for qid in segment.question_ids()}
+        for i, answer in enumerate(sample.answers):
+            if answer.question in catalog.questions and answer.question not in asked:
+                yield Problem(at(sample, "answers", i, "question"),
+                              f"sample '{sample.id}': playbook '{playbook.id}' does not ask "
+                              f"question '{answer.question}'",
+                              "answer only questions of the sample's playbook")
+        scale = catalog.scales.get(playbook.recommendation_scale)
+        points = [point.id for point in scale.points] if scale else []
+        if scale and sample.recommendation not in points:
+            yield Problem(at(sample, "recommendation"),
+                          f"sample '{sample.id}': '{sample.recommendation}' is not a point of "
+                          f"the scale '{scale.id}'",
+                          did_you_mean(sample.recommendation, points)
+                          or "use one of: " + ", ".join(points))

@@ -259,3 +259,69 @@ def test_hostile_text_is_inert_everywhere(tmp_path):
     assert page.h1 == HOSTILE
     bank = read(tmp_path / "site", "questions/core/")
     assert bank.headings["ownership-story"] == HOSTILE
+
+
+def test_every_playbook_has_its_scorecards_and_debrief(site):
+    for playbook_id, playbook in playbooks().items():
+        scorecard = read(site, f"playbooks/{playbook_id}/scorecard/")
+        assert scorecard.h1 == f"Scorecard: {playbook['title']}"
+        assert read(site, f"playbooks/{playbook_id}/debrief/").h1 == f"Debrief: {playbook['title']}"
+        one_page = site / "playbooks" / playbook_id / "scorecard" / "one-page" / "index.html"
+        assert one_page.exists() == (playbook["duration"] <= 60)
+        links = read(site, f"playbooks/{playbook_id}/").links
+        assert f"../../playbooks/{playbook_id}/scorecard/" in links
+        assert f"../../playbooks/{playbook_id}/debrief/" in links
+
+
+def test_scorecard_fields_follow_the_playbook(site):
+    playbook_id = "distributed-systems-senior-mts-deep-dive"
+    html = (site / "playbooks" / playbook_id / "scorecard" / "index.html").read_text()
+    questions = [qid for segment in playbooks()[playbook_id]["segments"]
+                 for qid in segment.get("questions", []) + [
+                     q for block in segment.get("blocks", []) for q in block["questions"]]]
+    for qid in questions:
+        for value in range(1, 6):
+            assert f'name="q-{qid}:score" value="{value}"' in html
+        assert f'name="q-{qid}:notes"' in html
+    for dimension in playbooks()[playbook_id]["rubric"]["dimensions"]:
+        assert f'name="dim-{dimension["signal"]}:score"' in html
+    for point in ("strong-hire", "hire", "hire-with-reservations", "no-hire", "strong-no-hire"):
+        assert f'name="recommendation" value="{point}"' in html
+    for field in ("candidate", "interviewer", "date", "strengths", "concerns", "comments"):
+        assert f'name="{field}"' in html
+    rubric_version = re.search(r'data-rubric-version="([0-9a-f]{8})"', html).group(1)
+    assert f"rubric version {rubric_version}" in \
+        (site / "playbooks" / playbook_id / "index.html").read_text()
+
+
+def test_pools_offer_a_block_per_question_to_ask(site):
+    html = (site / "playbooks" / "cloud-backend-senior-mts-loop" / "scorecard" / "index.html").read_text()
+    design_pool = [block for segment in playbooks()["cloud-backend-senior-mts-loop"]["segments"]
+                   for block in segment.get("blocks", []) if block.get("choose") == 2][0]
+    slots = re.findall(r'data-ip-entry="(pool-5-1-\d)"', html)
+    assert slots == ["pool-5-1-1", "pool-5-1-2"]
+    for slot in slots:
+        for qid in design_pool["questions"]:
+            assert f'name="{slot}:asked" value="{qid}"' in html
+
+
+def test_forms_and_examples_stay_out_of_search_and_navigation(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    assert not any("/scorecard/" in loc or "/debrief/" in loc or loc.startswith("examples/")
+                   for loc in locations)
+    nav = (site / "index.html").read_text()
+    assert "scorecard/" not in re.sub(r"<article.*</article>", "", nav, flags=re.S)
+
+
+def test_worked_example_is_the_seed_sample(site):
+    sample = yaml.safe_load((DATA / "samples" / "cloud-backend-sample-feedback.yaml").read_text())
+    html = (site / "examples" / sample["id"] / "index.html").read_text()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Candidate A" in text
+    for answer in sample["answers"]:
+        assert " ".join(answer["feedback"].split()[:8]) in text
+    assert "☑ Strong Hire" in text and "☐ Hire" in text
+    assert "Would strongly advocate for hire." in text
+    assert f"examples/{sample['id']}/" in \
+        "".join(read(site, f"playbooks/{sample['playbook']}/scorecard/").links)

@@ -200,3 +200,45 @@ def test_make_check_exit_code_and_output(data):
     assert result.returncode == 1
     assert "unknown signal 'ownrship'" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+SAMPLE = """\
+id: sample-one
+playbook: backend-senior
+title: Sample
+candidate: Candidate A
+answers:
+  - question: ownership-story
+    score: 4
+    feedback: Owned it.
+recommendation: hire
+"""
+
+
+def test_a_valid_sample(data):
+    write(data, "samples/sample-one.yaml", SAMPLE)
+    status, output = run_check(data)
+    assert status == 0, output
+
+
+@pytest.mark.parametrize("case, content, line, column, message, hint", [
+    ("score-out-of-range", SAMPLE.replace("score: 4", "score: 9"),
+     7, 12, "sample 'sample-one', field 'answers[0].score' is 9, outside 1–5", "from 1 to 5"),
+    ("unknown-point", SAMPLE.replace("recommendation: hire", "recommendation: hier"), 9, 17,
+     "sample 'sample-one': 'hier' is not a point of the scale 'recommendation'",
+     "did you mean 'hire'?"),
+], ids=["score-out-of-range", "unknown-point"])
+def test_sample_errors(data, case, content, line, column, message, hint):
+    shown = write(data, "samples/sample-one.yaml", content)
+    status, output = run_check(data)
+    assert status == 1
+    assert f"{shown}:{line}:{column}: " in output and message in output and hint in output, output
+
+
+def test_sample_answers_only_its_playbooks_questions(data):
+    write(data, "questions/extra.yaml", QUESTION)
+    shown = write(data, "samples/sample-one.yaml", SAMPLE.replace("ownership-story", "extra-question"))
+    status, output = run_check(data)
+    assert status == 1
+    assert f"{shown}:6:15: sample 'sample-one': playbook 'backend-senior' does not ask " \
+           "question 'extra-question'" in output
