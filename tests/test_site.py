@@ -325,3 +325,13 @@ def test_worked_example_is_the_seed_sample(site):
     assert "Would strongly advocate for hire." in text
     assert f"examples/{sample['id']}/" in \
         "".join(read(site, f"playbooks/{sample['playbook']}/scorecard/").links)
+
+
+def test_every_score_group_is_labelled(site):
+    for path in site.glob("playbooks/*/**/index.html"):
+        if "/scorecard/" not in str(path) and "/debrief/" not in str(path):
+            continue
+        html = path.read_text(encoding="utf-8")
+        groups = re.findall(r'<fieldset class="ip-sc-score">\s*<legend[^>]*>([^<]*)</legend>', html)
+        assert groups and len(groups) == html.count('<fieldset class="ip-sc-score">'), path
+        assert all(re.match(r"(Score|Rating) (for|from) \S", label) for label in groups), groups
