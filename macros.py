@@ -4,6 +4,8 @@ Thin on purpose: the rendering lives in interview_playbooks.render, which knows 
 MkDocs. A macro's return value is inserted as it is, never rendered again as a template.
 """
 
+from pathlib import Path
+
 from interview_playbooks.mkdocs_hooks import renderer_of
 
 
@@ -17,6 +19,13 @@ def define_env(env):
     def role_level_matrix() -> str:
         """The role × level table linking every playbook, for hand-written pages."""
         return renderer_of(env.conf).fragment("_matrix.html", base=_base(env))
+
+
+    @env.macro
+    def contributing_guide() -> str:
+        """CONTRIBUTING.md, so the guide in the repository and on the site is one text."""
+        guide = Path(env.conf.config_file_path).parent / "CONTRIBUTING.md"
+        return guide.read_text(encoding="utf-8")
 
 
 def _base(env) -> str:

@@ -33,7 +33,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate data/ and report every problem")
     check_parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder")
+    commands.add_parser("schemas", help="rewrite schemas/*.schema.json from the model")
     args = parser.parse_args(argv)
+    if args.command == "schemas":
+        from .schema import write_schemas
+        for path in write_schemas():
+            print(f"wrote {path}")
+        return 0
     return check(args.data)
 
 

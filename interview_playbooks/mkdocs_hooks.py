@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package im
     sys.path.insert(0, str(ROOT))
 
 from interview_playbooks.index import load_index  # noqa: E402
-from interview_playbooks.pages import SECTIONS, generated_pages  # noqa: E402
+from interview_playbooks.pages import SECTIONS, generated_pages, redirects  # noqa: E402
 from interview_playbooks.problems import DataError, report  # noqa: E402
 from interview_playbooks.render import Renderer  # noqa: E402
 
@@ -83,6 +83,9 @@ def on_files(files: Files, config) -> Files:
         # Edit links open the YAML file the page came from (edit_uri ends in docs/).
         file.edit_uri = "../" + renderer.index.source_file(item) if item else None
         files.append(file)
+    for old_url, new_url in redirects(renderer.index):
+        files.append(File.generated(config, old_url + "index.html",
+                                    content=renderer.redirect(old_url, new_url)))
     return files
 
 

@@ -94,6 +94,7 @@ def generated_pages(index: Index) -> list[Page]:
         pages.extend(Page(item_kind, item_id, url_of(item_kind, item_id), item_title)
                      for item_id, item_title in items_of(index, item_kind))
     pages.append(Page("scales", "", "scales/", "Rating scales"))
+    pages.append(Page("reference", "", "reference/", "Data reference"))
     for playbook_id, title in items_of(index, "playbook"):
         pages.append(Page("scorecard", playbook_id, url_of("scorecard", playbook_id),
                           f"Scorecard: {title}", in_nav=False, searchable=False))
@@ -107,3 +108,16 @@ def generated_pages(index: Index) -> list[Page]:
         pages.append(Page("example", sample.id, url_of("example", sample.id), sample.title,
                           in_nav=False, searchable=False))
     return pages
+
+
+def redirects(index: Index) -> list[tuple[str, str]]:
+    """(old URL, new URL) for every page whose item was renamed (its `former_ids`)."""
+    moved = []
+    for kind in ("playbook", "role", "level", "signal"):
+        for item in getattr(index, kind + "s").values():
+            for old in item.former_ids:
+                moved.append((url_of(kind, old), url_of(kind, item.id)))
+                if kind == "playbook":
+                    for sub in ("scorecard", "scorecard-one-page", "debrief"):
+                        moved.append((url_of(sub, old), url_of(sub, item.id)))
+    return moved

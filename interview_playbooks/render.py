@@ -15,6 +15,7 @@ from markupsafe import Markup
 from . import text
 from .index import Index
 from .pages import Page, generated_pages, items_of, url_of
+from .schema import SCHEMA_FILES, reference
 from .scorecard import scorecard_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "playbooks"
@@ -81,7 +82,15 @@ class Renderer:
         context = {"page": page, "base": page.base, "item": item, **extra}
         if page.kind in ("scorecard", "scorecard-one-page", "debrief"):
             context["card"] = scorecard_of(self.index, item)
+        elif page.kind == "reference":
+            context["kinds"] = reference()
+            context["schema_files"] = SCHEMA_FILES
         return self.env.get_template(f"{page.kind}.md").render(context)
+
+    def redirect(self, old_url: str, new_url: str) -> str:
+        """A static page at an old URL that sends the reader to the new one."""
+        base = "../" * old_url.count("/")
+        return self.env.get_template("redirect.html").render(base=base, target=base + new_url)
 
     def fragment(self, template: str, base: str = "", **context) -> Markup:
         """A piece of a hand-written page, e.g. the role × level matrix on the home page."""

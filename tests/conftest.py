@@ -33,7 +33,8 @@ def make_project(tmp: Path, data: Path | None = None) -> Path:
     """A copy of this project in `tmp` that shares the code but may have its own data/."""
     project = tmp / "project"
     project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "macros.py", "docs", "overrides", "interview_playbooks"):
+    for name in ("mkdocs.yml", "macros.py", "docs", "overrides", "interview_playbooks",
+                 "CONTRIBUTING.md"):
         (project / name).symlink_to(ROOT / name)
     shutil.copytree(data or ROOT / "data", project / "data")
     return project

@@ -335,3 +335,59 @@ def test_every_score_group_is_labelled(site):
         groups = re.findall(r'<fieldset class="ip-sc-score">\s*<legend[^>]*>([^<]*)</legend>', html)
         assert groups and len(groups) == html.count('<fieldset class="ip-sc-score">'), path
         assert all(re.match(r"(Score|Rating) (for|from) \S", label) for label in groups), groups
+
+
+def renamed_site(tmp_path) -> Path:
+    """The minimal data with a question, a playbook and a signal renamed."""
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    core = data / "questions" / "core.yaml"
+    core.write_text(core.read_text().replace(
+        "  - id: ownership-story\n", "  - id: ownership-story\n    former_ids: [owned-project]\n"))
+    playbook = data / "playbooks" / "backend-senior.yaml"
+    playbook.write_text(playbook.read_text().replace(
+        "id: backend-senior\n", "id: backend-senior\nformer_ids: [backend-l5]\n"))
+    signals = data / "signals.yaml"
+    signals.write_text(signals.read_text().replace(
+        "  - id: ownership\n", "  - id: ownership\n    former_ids: [accountability]\n"))
+    result = mkdocs_build(make_project(tmp_path, data), tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    return tmp_path / "site"
+
+
+def test_renamed_ids_keep_old_links_working(tmp_path):
+    site = renamed_site(tmp_path)
+    for old, new in (("playbooks/backend-l5/", "../../playbooks/backend-senior/"),
+                     ("playbooks/backend-l5/scorecard/", "../../../playbooks/backend-senior/scorecard/"),
+                     ("signals/accountability/", "../../signals/ownership/")):
+        html = (site / old / "index.html").read_text()
+        assert f'<meta http-equiv="refresh" content="0; url={new}">' in html
+        assert (site / old / new / "index.html").resolve().exists()
+    assert "owned-project" in read(site, "questions/core/").ids
+
+
+def test_redirect_lands_on_the_new_page(tmp_path, browser):
+    from conftest import serve
+    server, url = serve(renamed_site(tmp_path))
+    try:
+        page = browser.new_page()
+        page.goto(url + "playbooks/backend-l5/")
+        page.wait_for_url(url + "playbooks/backend-senior/")
+        assert page.locator("h1").inner_text().rstrip("¶") == "Backend senior loop"
+        page.close()
+    finally:
+        server.shutdown()
+
+
+def test_a_former_id_still_in_use_is_an_error(tmp_path):
+    from interview_playbooks.cli import check
+    import io
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    core = data / "questions" / "core.yaml"
+    core.write_text(core.read_text().replace(
+        "  - id: ownership-story\n", "  - id: ownership-story\n    former_ids: [design-a-queue]\n"))
+    out = io.StringIO()
+    assert check(data, out=out) == 1
+    assert "question 'ownership-story': former id 'design-a-queue' is also used by question " \
+           "'design-a-queue'" in out.getvalue()

@@ -1,0 +1,189 @@
+"""JSON Schemas for the data files, derived from the model.
+
+Editors read them (each data file names its schema on its first line) to underline
+mistakes while a contributor types; the "Data reference" page is rendered from them.
+`python -m interview_playbooks schemas` rewrites schemas/; a test keeps them in step.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import typing
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union
+import types
+
+from . import model
+from .convert import SLUG, fields_of, is_required, kind_name
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+BASE_URL = "https://interview-playbooks.github.io/interview-playbooks/schemas/"
+
+# File name of each kind's schema, and the record its files hold.
+SCHEMA_FILES = {
+    "signals.yaml": "signals.schema.json",
+    "scales.yaml": "scales.schema.json",
+    "roles.yaml": "roles.schema.json",
+    "levels.yaml": "levels.schema.json",
+    "questions/*.yaml": "bank.schema.json",
+    "playbooks/*.yaml": "playbook.schema.json",
+    "samples/*.yaml": "sample.schema.json",
+}
+
+
+def schema_line(pattern: str) -> str:
+    """The first line every data file of this kind starts with."""
+    depth = pattern.count("/") + 1
+    return f"# yaml-language-server: $schema={'../' * depth}schemas/{SCHEMA_FILES[pattern]}"
+
+
+def _type(hint: Any, definitions: dict) -> dict:
+    extras: tuple = ()
+    if typing.get_origin(hint) is Annotated:
+        extras = hint.__metadata__
+        hint = typing.get_args(hint)[0]
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)][0]
+        return {"anyOf": [_type(inner, definitions), {"type": "null"}]}
+    if origin is list:
+        schema = {"type": "array", "items": _type(typing.get_args(hint)[0], definitions)}
+        for extra in extras:
+            if isinstance(extra, model.MinItems) and extra.count:
+                schema["minItems"] = extra.count
+        return schema
+    if origin is Literal:
+        return {"enum": list(typing.get_args(hint))}
+    if isinstance(hint, type) and issubclass(hint, model.Record):
+        name = hint.__name__
+        if name not in definitions:
+            definitions[name] = {}  # placeholder against recursion
+            definitions[name] = _record(hint, definitions)
+        ref = {"$ref": f"#/$defs/{name}"}
+        if hint.shorthand:
+            return {"anyOf": [{"type": "string", "minLength": 1}, ref]}
+        return ref
+    if hint is int:
+        schema = {"type": "integer"}
+        for extra in extras:
+            if isinstance(extra, model.Range):
+                schema.update(minimum=extra.low, maximum=extra.high)
+        return schema
+    if hint is str:
+        schema = {"type": "string"}
+        for extra in extras:
+            if isinstance(extra, (model.Slug, model.Ref)):
+                schema["pattern"] = SLUG.pattern
+            if isinstance(extra, model.Ref):
+                schema["description"] = f"The id of a {extra.kind}."
+        return schema
+    raise TypeError(hint)
+
+
+def _record(cls: type, definitions: dict) -> dict:
+    properties = {}
+    for name, (field, hint) in fields_of(cls).items():
+        prop = _type(hint, definitions)
+        text = field.metadata.get("doc", "")
+        if text:
+            prop = {**prop, "description": text}
+        if field.default not in (dataclasses.MISSING, None) and not callable(field.default):
+            prop["default"] = field.default
+        properties[name] = prop
+    schema = {"type": "object", "additionalProperties": False, "properties": properties}
+    required = [name for name, (field, _) in fields_of(cls).items() if is_required(field)]
+    if required:
+        schema["required"] = required
+    if cls.__doc__:
+        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    return schema
+
+
+def schema_of(pattern: str) -> dict:
+    """The JSON Schema of one kind of data file."""
+    definitions: dict = {}
+    root = _record(model.FILE_KINDS[pattern], definitions)
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema",
+              "$id": BASE_URL + SCHEMA_FILES[pattern],
+              "title": f"Interview Playbooks: data/{pattern}", **root}
+    if definitions:
+        schema["$defs"] = dict(sorted(definitions.items()))
+    return schema
+
+
+def rendered(pattern: str) -> str:
+    return json.dumps(schema_of(pattern), indent=2, ensure_ascii=False) + "\n"
+
+
+def write_schemas(directory: Path = SCHEMA_DIR) -> list[Path]:
+    directory.mkdir(exist_ok=True)
+    written = []
+    for pattern, name in SCHEMA_FILES.items():
+        path = directory / name
+        path.write_text(rendered(pattern), encoding="utf-8")
+        written.append(path)
+    return written
+
+
+def reference() -> list[dict]:
+    """Every record kind with its fields, for the Data reference page."""
+    kinds: list[dict] = []
+    seen: set[type] = set()
+
+    def visit(cls: type, where: str) -> None:
+        if cls in seen:
+            return
+        seen.add(cls)
+        fields = []
+        nested = []
+        for name, (field, hint) in fields_of(cls).items():
+            fields.append({"name": name, "required": is_required(field),
+                           "type": _describe(hint), "doc": field.metadata.get("doc", "")})
+            nested.extend(_records_in(hint))
+        kinds.append({"name": kind_name(cls), "anchor": kind_name(cls).replace(" ", "-"),
+                      "where": where, "doc": (cls.__doc__ or "").strip().splitlines()[0]
+                      if cls.__doc__ else "", "fields": fields,
+                      "shorthand": cls.shorthand})
+        for inner in nested:
+            visit(inner, f"inside a {kind_name(cls)}")
+
+    for pattern, cls in model.FILE_KINDS.items():
+        visit(cls, f"data/{pattern}")
+    return kinds
+
+
+def _records_in(hint) -> list[type]:
+    if typing.get_origin(hint) is Annotated:
+        hint = typing.get_args(hint)[0]
+    if isinstance(hint, type) and issubclass(hint, model.Record):
+        return [hint]
+    return [r for arg in typing.get_args(hint) for r in _records_in(arg)]
+
+
+def _describe(hint) -> str:
+    """A short human description of a field's type, e.g. `list of signal ids`."""
+    extras: tuple = ()
+    if typing.get_origin(hint) is Annotated:
+        extras = hint.__metadata__
+        hint = typing.get_args(hint)[0]
+    origin = typing.get_origin(hint)
+    if origin in (Union, types.UnionType):
+        return _describe([a for a in typing.get_args(hint) if a is not type(None)][0])
+    if origin is list:
+        return "list of " + _describe(typing.get_args(hint)[0])
+    if origin is Literal:
+        return "one of " + ", ".join(f"`{c}`" for c in typing.get_args(hint))
+    if isinstance(hint, type) and issubclass(hint, model.Record):
+        return kind_name(hint)
+    if hint is int:
+        bounds = next((e for e in extras if isinstance(e, model.Range)), None)
+        return f"whole number {bounds.low}–{bounds.high}" if bounds else "whole number"
+    ref = next((e for e in extras if isinstance(e, model.Ref)), None)
+    if ref:
+        return f"{ref.kind} id"
+    if any(isinstance(e, model.Slug) for e in extras):
+        return "id"
+    if any(isinstance(e, model.Long) for e in extras):
+        return "long text"
+    return "text"
