@@ -13,6 +13,7 @@ import os
 import sys
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
 
@@ -94,8 +95,9 @@ def on_page_content(html_content: str, page, config, files) -> str:
 
     MkDocs reads the title as plain text from the page's first heading; Material then
     inserts it as HTML in the navigation, the header and the footer. Escaping it once
-    here keeps a title such as `<b>` literal (the <title> element is handled in main.html).
+    here keeps a title such as `<b>` literal everywhere (<title> is handled in main.html).
     """
     if page.title:  # MkDocs keeps the heading's character references (&#60;) as written
-        page.title = html.escape(html.unescape(page.title), quote=False)
+        # Markup: the theme's own `| e` (footer links) then leaves it as it is.
+        page.title = escape(html.unescape(str(page.title)))
     return html_content
