@@ -192,9 +192,20 @@ def test_home_page_links_every_playbook(site):
         assert f"playbooks/{playbook_id}/" in home.links
 
 
-def test_edit_links_open_the_yaml_file(site):
-    html = (site / "questions" / "storage" / "index.html").read_text(encoding="utf-8")
-    assert "/edit/main/data/questions/storage.yaml" in html
+@pytest.mark.parametrize("url, source", [
+    ("questions/storage/", "data/questions/storage.yaml"),
+    ("playbooks/storage-senior-mts-decision-round/", "data/playbooks/storage-senior-mts-decision-round.yaml"),
+    ("playbooks/storage-senior-mts-decision-round/scorecard/", "data/playbooks/storage-senior-mts-decision-round.yaml"),
+    ("signals/ownership/", "data/signals.yaml"),
+    ("roles/storage-engineer/", "data/roles.yaml"),
+    ("levels/staff/", "data/levels.yaml"),
+    ("examples/cloud-backend-sample-feedback/", "data/samples/cloud-backend-sample-feedback.yaml"),
+    ("", "docs/index.md"),
+])
+def test_edit_links_open_the_file_a_page_came_from(site, url, source):
+    html = (site / url / "index.html").read_text(encoding="utf-8")
+    edits = re.findall(r'href="([^"]*/edit/[^"]*)"', html)
+    assert edits == [f"https://github.com/interview-playbooks/interview-playbooks/edit/main/{source}"]
 
 
 def test_adding_an_item_adds_its_page(tmp_path):
