@@ -39,7 +39,12 @@ build: setup
 check: setup
 	$(BIN)/python -m interview_playbooks check
 
-test: setup browser
+# axe-core, for the accessibility tests, from the npm registry as package-lock.json pins it.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: setup browser node_modules/.installed
 	$(BIN)/python -m pytest
 
 test-quick: setup
@@ -59,4 +64,4 @@ lock: setup
 	  --no-emit-index-url --no-emit-find-links --output-file requirements.lock requirements.in
 
 clean:
-	rm -rf $(VENV) site site.partial .pytest_cache
+	rm -rf $(VENV) site site.partial .pytest_cache node_modules
