@@ -34,11 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="validate data/ and report every problem")
     check_parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder")
     commands.add_parser("schemas", help="rewrite schemas/*.schema.json from the model")
+    links_parser = commands.add_parser("links", help="list a built site's external links")
+    links_parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
     args = parser.parse_args(argv)
     if args.command == "schemas":
         from .schema import write_schemas
         for path in write_schemas():
             print(f"wrote {path}")
+        return 0
+    if args.command == "links":
+        from .links import report
+        print(report(args.site))
         return 0
     return check(args.data)
 

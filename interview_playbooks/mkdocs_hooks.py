@@ -12,6 +12,7 @@ import logging
 import os
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from markupsafe import escape
 from mkdocs.exceptions import Abort
@@ -49,6 +50,9 @@ def on_config(config):
         log.info("The data has %d piece(s) of advice; run `make check` to read them.",
                  len(index.warnings))
     config.interview_playbooks = Renderer(index)
+    # The 404 page is served at any depth, so its links start at the site's root path.
+    root = urlsplit(config.site_url or "/").path or "/"
+    config.extra["not_found_matrix"] = config.interview_playbooks.fragment("_matrix.html", base=root)
     config.nav = _expand_nav(config.nav, index)
     return config
 
@@ -91,12 +95,15 @@ def on_files(files: Files, config) -> Files:
 
 
 def on_page_content(html_content: str, page, config, files) -> str:
-    """Make the page title safe for the theme, which writes titles into HTML unescaped.
+    """Give generated pages a description, and make titles safe for the theme.
 
     MkDocs reads the title as plain text from the page's first heading; Material then
-    inserts it as HTML in the navigation, the header and the footer. Escaping it once
-    here keeps a title such as `<b>` literal everywhere (<title> is handled in main.html).
+    inserts it (and the description) as HTML, unescaped. Escaping both once here keeps a
+    title such as `<b>` literal everywhere (<title> is handled in main.html).
     """
+    generated = renderer_of(config).page_at(page.file.src_uri)
+    if generated:
+        page.meta["description"] = escape(renderer_of(config).description(generated))
     if page.title:  # MkDocs keeps the heading's character references (&#60;) as written
         # Markup: the theme's own `| e` (footer links) then leaves it as it is.
         page.title = escape(html.unescape(str(page.title)))

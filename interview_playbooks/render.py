@@ -13,12 +13,23 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from . import text
+from .text import plain as plain_text
 from .index import Index
 from .pages import Page, generated_pages, items_of, url_of
 from .schema import SCHEMA_FILES, reference
 from .scorecard import scorecard_of
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "playbooks"
+
+SECTION_DESCRIPTIONS = {
+    "playbooks": "Structured interview playbooks for every role and level: schedules, questions, rubrics.",
+    "banks": "Question banks by topic, each question with probes and hire and no-hire signals.",
+    "signals": "The competencies interview questions probe and rubrics assess.",
+    "roles": "The roles we interview for and their playbooks.",
+    "levels": "The levels we hire at and what each is expected to show.",
+    "scales": "The 1–5 score and the five-step recommendation scale.",
+    "reference": "Every field of every kind of data file, for contributors.",
+}
 
 KIND_LABELS = {
     "calibration": "Calibration", "deep-dive": "Deep dive", "system-design": "System design",
@@ -36,6 +47,7 @@ class Renderer:
         self.index = index
         self.edit_uri = edit_uri
         self.pages = {(page.kind, page.id): page for page in generated_pages(index)}
+        self._by_src = {page.src_uri: page for page in self.pages.values()}
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
@@ -65,6 +77,10 @@ class Renderer:
         page = self.pages[(kind, item_id)]
         return self.render_page(page)
 
+    def page_at(self, src_uri: str) -> Page | None:
+        """The generated page MkDocs knows by this source path, if it is one of ours."""
+        return self._by_src.get(src_uri)
+
     def item_for(self, page: Page):
         """The record a page shows, or None for section indexes."""
         if not page.id:
@@ -86,6 +102,22 @@ class Renderer:
             context["kinds"] = reference()
             context["schema_files"] = SCHEMA_FILES
         return self.env.get_template(f"{page.kind}.md").render(context)
+
+    def description(self, page: Page) -> str:
+        """One or two plain sentences about a page, for search engines and link previews."""
+        item = self.item_for(page)
+        texts = {
+            "playbook": lambda: item.purpose, "bank": lambda: item.description,
+            "signal": lambda: item.description, "role": lambda: item.summary,
+            "level": lambda: item.summary,
+            "scorecard": lambda: f"Printable and fillable scorecard for {item.title}.",
+            "scorecard-one-page": lambda: f"One-page scorecard for {item.title}.",
+            "debrief": lambda: f"Debrief sheet for the panel after {item.title}.",
+            "example": lambda: f"A filled-in example scorecard for {self.index.playbooks[item.playbook].title}.",
+        }
+        text = texts[page.kind]() if page.kind in texts else SECTION_DESCRIPTIONS.get(page.kind, "")
+        text = " ".join(plain_text(text).split())
+        return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
 
     def redirect(self, old_url: str, new_url: str) -> str:
         """A static page at an old URL that sends the reader to the new one."""
