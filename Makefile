@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 # Tests find the browser here; `make test` installs Playwright's own where there is none.
 export CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup serve build check test test-quick links lock clean
+.PHONY: help setup serve build check test test-quick bench links lock clean
 
 help:
 	@echo "make serve       set up and serve the site at http://127.0.0.1:8000"
@@ -18,6 +18,7 @@ help:
 	@echo "make test-quick  validation and the tests that need no browser"
 	@echo "make build       strict build into site/ (nothing is replaced if it fails)"
 	@echo "make check       validate data/ and report every problem"
+	@echo "make bench       time our build against plain MkDocs on 1,000 and 10,000 questions"
 	@echo "make links       list the built site's external links, for a maintainer to check"
 	@echo "make lock        re-pin requirements.lock from requirements.in"
 
@@ -58,6 +59,10 @@ browser: setup
 	elif [ -n "$$CI" ]; then echo "Chromium not found at $(CHROMIUM); CI must install it" >&2; exit 1; \
 	else echo "No Chromium at $(CHROMIUM): installing Playwright's own"; \
 	$(BIN)/python -m playwright install chromium; fi
+
+# Synthetic banks of 1,000 and 10,000 questions, our build against plain MkDocs + Material.
+bench: setup
+	$(BIN)/python -m bench.bench
 
 links: build
 	$(BIN)/python -m interview_playbooks links site

@@ -53,6 +53,11 @@ def file_kind(relative: str) -> type | None:
                  if fnmatch.fnmatchcase(relative, pattern)), None)
 
 
+# Parsed files by name, reused across rebuilds in one process (`mkdocs serve`): a file is
+# parsed again only when its modification time or size changed. Never used for a cold build.
+PARSE_CACHE: dict = {}
+
+
 def read_catalog(data_dir: Path, cache: dict | None = None) -> Catalog:
     """Parse and convert every data file. `cache` (file -> (digest, doc)) spares re-parsing."""
     catalog = Catalog()

@@ -8,6 +8,7 @@ encoding, tabs, syntax, duplicate keys) is reported here as a Problem, never rai
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +30,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:str", "tag:yaml.org,2002:int", "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:timestamp",
 }
+_COLLECTION_TAGS = {"tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"}
 _constructor = yaml.constructor.SafeConstructor()
 
 Path_ = tuple  # a path into a document: keys and list indexes, e.g. ("questions", 3, "title")
@@ -44,9 +46,12 @@ class Document:
     keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     digest: str = ""
     problems: list[Problem] = field(default_factory=list)  # found while building, e.g. duplicate keys
+    text: str = ""  # kept to find positions later when the fast path skipped them
 
     def where(self, path: Path_ = (), key: bool = False) -> Where:
         """Position of the value (or its key) at `path`, else of the nearest enclosing value."""
+        if not self.values and self.text:  # parsed on the fast path: positions on demand
+            _build(yaml.compose(self.text, Loader=_Loader), (), self, set(), 0)
         if key and path in self.keys:
             return Where(self.file, *self.keys[path])
         while path not in self.values and path:
@@ -64,6 +69,47 @@ class _Reject(Exception):
         self.mark, self.message, self.hint = mark, message, hint
 
 
+class _NeedsCare(Exception):
+    """The fast path met something only the careful path reports well."""
+
+
+class _FastLoader(_Loader):
+    """Plain data straight from the C parser, for the common case: a sound file.
+
+    Anything unusual (a duplicate or merge key, a key that is not text, a tag) sends the
+    file down the careful path, which composes nodes and reports exact positions.
+    """
+
+    def construct_mapping(self, node, deep=False):
+        keys = [key.value for key, _ in node.value]
+        if len(set(keys)) != len(keys) or "<<" in keys or any(
+                not isinstance(key, yaml.ScalarNode) or key.tag != _STR for key, _ in node.value):
+            raise _NeedsCare()
+        return super().construct_mapping(node, deep=deep)
+
+    def construct_undefined(self, node):
+        raise _NeedsCare()
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:map", _FastLoader.construct_yaml_map)
+for _tag in (None, "tag:yaml.org,2002:binary", "tag:yaml.org,2002:set",
+             "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
+    _FastLoader.add_constructor(_tag, _FastLoader.construct_undefined)
+# An anchor (&name) or alias (*name) where YAML would read one; the careful path decides.
+_MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
+
+
+def _fast_load(text: str, file: str) -> Document | None:
+    """The data without positions (found later if a problem needs them), or None."""
+    if _MAYBE_ALIAS.search(text):
+        return None
+    try:
+        data = yaml.load(text, Loader=_FastLoader)
+    except (_NeedsCare, yaml.YAMLError, RecursionError):
+        return None
+    return Document(file, data, text=text)
+
+
 def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     """Parse YAML text into a Document, or report why it cannot be used."""
     problems = _tab_problems(text, file)
@@ -72,6 +118,9 @@ def load_text(text: str, file: str) -> tuple[Document | None, list[Problem]]:
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
         return None, [Problem(Where(file), "the file is empty",
                               "add the data the file is for, or delete the file")]
+    fast = _fast_load(text, file)
+    if fast is not None:
+        return fast, []
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
@@ -136,6 +185,9 @@ def _build(node, path: Path_, doc: Document, seen: set, depth: int):
                       "flatten the structure; no data kind needs this depth")
     doc.values[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     seen.add(id(node))
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in _COLLECTION_TAGS:
+        raise _Reject(node.start_mark, f"the tag '{node.tag}' is not allowed",
+                      "remove the tag (the word starting with '!')")
     if isinstance(node, yaml.ScalarNode):
         if node.tag not in _PLAIN_TAGS:
             raise _Reject(node.start_mark, f"the tag '{node.tag}' is not allowed",

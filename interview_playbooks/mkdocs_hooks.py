@@ -22,13 +22,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # MkDocs loads hooks by path; make the package importable
     sys.path.insert(0, str(ROOT))
 
+from interview_playbooks.catalog import PARSE_CACHE  # noqa: E402
 from interview_playbooks.index import load_index  # noqa: E402
 from interview_playbooks.pages import SECTIONS, generated_pages, redirects  # noqa: E402
 from interview_playbooks.problems import DataError, report  # noqa: E402
 from interview_playbooks.render import Renderer  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.interview_playbooks")
-_parse_cache: dict = {}  # file -> parsed document, reused by `mkdocs serve` rebuilds
 
 
 def data_dir(config) -> Path:
@@ -43,7 +43,8 @@ def renderer_of(config) -> Renderer:
 
 def on_config(config):
     try:
-        index = load_index(data_dir(config), cache=_parse_cache)
+        # MkDocs re-imports this hook on every rebuild; the cache lives in the package.
+        index = load_index(data_dir(config), cache=PARSE_CACHE)
     except DataError as error:
         raise Abort("The data has errors; nothing was built.\n\n" + report(error.problems))
     if index.warnings:

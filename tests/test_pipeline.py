@@ -77,3 +77,18 @@ def test_the_real_data_is_valid():
     index = load_index(ROOT / "data")
     assert len(index.playbooks) >= 3 and len(index.questions) >= 24
 
+
+
+def test_fast_and_careful_paths_give_the_same_data():
+    text = "a: 1\nb: [x, 'y: z', {c: true}]\nd: >-\n  folded\n  text\n"
+    fast, _ = load_text(text, "f.yaml")
+    careful, _ = load_text(text + "e: &anchor 1\n", "f.yaml")  # an anchor takes the careful path
+    assert fast.text and not careful.text
+    assert {k: v for k, v in careful.data.items() if k != "e"} == fast.data
+
+
+@pytest.mark.parametrize("text", ["a: !!set {x}\n", "a: !!binary aGk=\n", "a: 1\na: 2\n",
+                                  "<<: {a: 1}\n", "1: x\n"])
+def test_the_fast_path_leaves_the_unusual_to_the_careful_one(text):
+    doc, problems = load_text(text, "f.yaml")
+    assert doc is None or problems, text

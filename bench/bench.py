@@ -1,0 +1,162 @@
+"""`make bench`: our full pipeline against plain MkDocs + Material on the same pages.
+
+For each size it generates a synthetic bank (bench/synthetic.py) in a temporary folder,
+then alternates cold builds of our site and of a baseline: the very pages we generate,
+written out as plain Markdown files with the same navigation, built by MkDocs + Material
++ search alone. It reports medians, a warm rebuild after one data file changes, parse and
+validation time, page counts and sizes, search index bytes per question and peak memory.
+The last line is the summary `bench: questions=... overhead=... scaling=...`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.synthetic import generate  # noqa: E402
+from interview_playbooks.catalog import read_catalog  # noqa: E402
+from interview_playbooks.index import build_index  # noqa: E402
+from interview_playbooks.mkdocs_hooks import _expand_nav  # noqa: E402
+from interview_playbooks.pages import generated_pages  # noqa: E402
+from interview_playbooks.render import Renderer  # noqa: E402
+from interview_playbooks.validate import validate  # noqa: E402
+
+CODE = ("macros.py", "docs", "overrides", "interview_playbooks", "CONTRIBUTING.md")
+
+
+def our_project(where: Path, data: Path) -> Path:
+    where.mkdir(parents=True)
+    for name in CODE:
+        (where / name).symlink_to(ROOT / name)
+    shutil.copy(ROOT / "mkdocs.yml", where / "mkdocs.yml")
+    (where / "data").symlink_to(data)
+    return where / "mkdocs.yml"
+
+
+def baseline_project(where: Path, data: Path) -> Path:
+    """The same pages and navigation as plain Markdown under plain MkDocs + Material."""
+    index = build_index(read_catalog(data))
+    renderer = Renderer(index)
+    docs = where / "docs"
+    shutil.copytree(ROOT / "docs" / "assets", docs / "assets")
+    for page in generated_pages(index):
+        front, _, _ = page.source.rpartition("{{")  # keep the front matter, if any
+        target = docs / page.src_uri
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(front + renderer.render_page(page), encoding="utf-8")
+    home = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    (docs / "index.md").write_text(home.replace(
+        "{{ role_level_matrix() }}", renderer.fragment("_matrix.html")), encoding="utf-8")
+    (docs / "contributing.md").write_text((ROOT / "CONTRIBUTING.md").read_text())
+    text = (ROOT / "mkdocs.yml").read_text()
+    config = yaml.safe_load("\n".join(l for l in text.splitlines() if not l.startswith("site_url:")))
+    config["site_url"] = "https://example.org/"
+    config["plugins"] = ["search"]
+    config.pop("hooks", None)
+    config["theme"]["custom_dir"] = str(ROOT / "overrides")
+    config["nav"] = _expand_nav(config["nav"], index)
+    config["strict"] = False
+    (where / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    return where / "mkdocs.yml"
+
+
+def run_build(config_file: Path, site_dir: Path, edit: Path | None = None) -> dict:
+    command = [sys.executable, str(ROOT / "bench" / "build_once.py"), str(config_file),
+               str(site_dir)] + ([str(edit)] if edit else [])
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=config_file.parent)
+    if result.returncode != 0:
+        raise SystemExit(f"build failed for {config_file}:\n{result.stderr[-3000:]}")
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def parse_and_validate_seconds(data: Path) -> tuple[float, float]:
+    """Seconds to parse every file (cold), and to validate the parsed data."""
+    from interview_playbooks import catalog as catalog_module
+    cache: dict = {}
+    started = time.perf_counter()
+    read_catalog(data, cache)  # parse + convert, filling the cache
+    parse = time.perf_counter() - started
+    started = time.perf_counter()
+    catalog = read_catalog(data, cache)  # convert from the parsed documents
+    problems = validate(catalog)
+    checked = time.perf_counter() - started
+    assert not [p for p in problems if p.severity == "error"], problems[:3]
+    del catalog_module
+    return parse, checked
+
+
+def site_figures(site: Path, questions: int) -> dict:
+    pages = [p for p in site.rglob("*.html") if p.name == "index.html" or p.name == "404.html"]
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    index = (site / "search" / "search_index.json").read_bytes()
+    return {"pages": len(pages), "largest_page_bytes": largest.stat().st_size,
+            "largest_page": str(largest.relative_to(site)),
+            "index_bytes_per_question": len(index) / questions,
+            "index_gzip_bytes_per_question": len(gzip.compress(index, 9)) / questions}
+
+
+def measure(size: int, runs: int, work: Path) -> dict:
+    data = work / f"data-{size}"
+    counts = generate(data, size, playbooks=200 if size >= 10_000 else 20)
+    ours = our_project(work / f"ours-{size}", data)
+    base = baseline_project(work / f"base-{size}", data)
+    ours_times, base_times, peaks = [], [], []
+    for run in range(runs):  # alternate, so drift on the machine hits both alike
+        result = run_build(ours, work / f"site-ours-{size}-{run}")
+        ours_times.append(result["cold"])
+        peaks.append(result["peak_mb"])
+        base_times.append(run_build(base, work / f"site-base-{size}-{run}")["cold"])
+    edited = data / "questions" / "topic-00.yaml"
+    warm = run_build(ours, work / f"site-warm-{size}", edit=edited)["warm"]
+    parse, checked = parse_and_validate_seconds(data)
+    figures = site_figures(work / f"site-ours-{size}-0", size)
+    return {"questions": size, **counts, "ours_cold_s": statistics.median(ours_times),
+            "ours_warm_s": warm, "baseline_s": statistics.median(base_times),
+            "parse_s": parse, "validate_s": checked, "peak_mb": max(peaks), **figures,
+            "runs": runs}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args(argv)
+    results = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+        for size in args.sizes:
+            r = measure(size, args.runs, Path(tmp))
+            results[size] = r
+            print(f"questions={size}: ours cold {r['ours_cold_s']:.1f}s, warm rebuild "
+                  f"{r['ours_warm_s']:.1f}s, baseline {r['baseline_s']:.1f}s "
+                  f"(median of {r['runs']}); parse {r['parse_s']:.2f}s, validate "
+                  f"{r['validate_s']:.2f}s; {r['pages']} pages, largest "
+                  f"{r['largest_page_bytes'] / 1000:.0f} KB ({r['largest_page']}); search index "
+                  f"{r['index_bytes_per_question']:.0f} B/question raw, "
+                  f"{r['index_gzip_bytes_per_question']:.0f} B gzipped; peak {r['peak_mb']:.0f} MB",
+                  flush=True)
+    big, small = results[max(results)], results[min(results)]
+    print(f"bench: questions={big['questions']} build_s={big['ours_cold_s']:.2f} "
+          f"baseline_s={big['baseline_s']:.2f} "
+          f"overhead={big['ours_cold_s'] / big['baseline_s']:.2f} "
+          f"scaling={big['ours_cold_s'] / small['ours_cold_s']:.2f} "
+          f"warm_overhead={big['ours_warm_s'] / big['baseline_s']:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,41 @@
+"""One MkDocs build in a fresh process, timed; optionally a second one after an edit.
+
+Usage: build_once.py MKDOCS_YML SITE_DIR [FILE_TO_EDIT]
+Prints one JSON line: cold seconds, warm seconds (after editing FILE_TO_EDIT, as
+`mkdocs serve` rebuilds after a save), and the process's peak memory in MB.
+"""
+
+import json
+import logging
+import os
+import resource
+import sys
+import time
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+logging.disable(logging.WARNING)  # builds here are measured, not read
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+
+
+def timed_build(config_file: str, site_dir: str) -> float:
+    started = time.perf_counter()
+    build(load_config(config_file, site_dir=site_dir))
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    config_file, site_dir = sys.argv[1], sys.argv[2]
+    result = {"cold": timed_build(config_file, site_dir)}
+    if len(sys.argv) > 3:
+        edited = sys.argv[3]
+        with open(edited, "a", encoding="utf-8") as handle:
+            handle.write("# edited by the benchmark\n")
+        result["warm"] = timed_build(config_file, site_dir)
+    result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()
