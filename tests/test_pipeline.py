@@ -92,3 +92,18 @@ def test_fast_and_careful_paths_give_the_same_data():
 def test_the_fast_path_leaves_the_unusual_to_the_careful_one(text):
     doc, problems = load_text(text, "f.yaml")
     assert doc is None or problems, text
+
+
+def test_a_rebuild_parses_only_the_files_that_changed(tmp_path):
+    from interview_playbooks.catalog import read_catalog
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    cache: dict = {}
+    read_catalog(data, cache)
+    before = {name: entry[1] for name, entry in cache.items()}
+    core = data / "questions" / "core.yaml"
+    core.write_text(core.read_text().replace("title: Core", "title: Core questions"))
+    catalog = read_catalog(data, cache)
+    assert catalog.banks["core"].title == "Core questions"
+    changed = [name for name, entry in cache.items() if entry[1] is not before[name]]
+    assert changed == [next(name for name in cache if name.endswith("questions/core.yaml"))]
