@@ -10,11 +10,10 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import re
-import types
 import typing
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Annotated, Any, Callable, Literal, Union
+from typing import Any, Callable, Literal
 
 from . import model
 from .load import Document
@@ -101,18 +100,15 @@ def _item(label: Label, index: int) -> Label:
 @lru_cache(maxsize=None)
 def _compile(hint: Any) -> tuple[Converter, str]:
     """A converter for one type hint, and the words describing what it expects."""
-    extras: tuple = ()
-    if typing.get_origin(hint) is Annotated:
-        extras = hint.__metadata__
-        hint = typing.get_args(hint)[0]
-    origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)]
-        convert_inner, wants = _compile(inner[0])
+    bare, extras, optional = model.unpack(hint)
+    if optional:
+        convert_inner, wants = _compile(typing.Annotated[bare, *extras] if extras else bare)
 
-        def optional(value, path, ctx, label):
+        def optional_value(value, path, ctx, label):
             return None if value is None else convert_inner(value, path, ctx, label)
-        return optional, wants
+        return optional_value, wants
+    hint = bare
+    origin = typing.get_origin(hint)
     if origin is list:
         convert_item, item_wants = _compile(typing.get_args(hint)[0])
         at_least = next((e.count for e in extras if isinstance(e, model.MinItems)), 0)

@@ -9,7 +9,9 @@ counts, rubric versions) belongs to index.py and never flows back into YAML.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Annotated, ClassVar, Literal, Optional
+import types
+import typing
+from typing import Annotated, ClassVar, Literal, Optional, Union
 
 
 # --- Field annotations -------------------------------------------------------------------------
@@ -40,6 +42,21 @@ class MinItems:
 class Range:
     low: int
     high: int
+
+
+def unpack(hint) -> tuple[object, tuple, bool]:
+    """A field's type as (bare type, its Annotated extras, whether it may be null)."""
+    extras: tuple = ()
+    optional = False
+    while True:
+        if typing.get_origin(hint) is Annotated:
+            extras += hint.__metadata__
+            hint = typing.get_args(hint)[0]
+        elif typing.get_origin(hint) in (Union, types.UnionType):
+            hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+            optional = True
+        else:
+            return hint, extras, optional
 
 
 def doc(text: str, **kwargs):

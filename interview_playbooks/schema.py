@@ -11,11 +11,11 @@ import dataclasses
 import json
 import typing
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union
-import types
+from typing import Annotated, Any, Literal
 
 from . import model
 from .convert import SLUG, fields_of, is_required, kind_name
+from .model import unpack
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 BASE_URL = "https://interview-playbooks.github.io/interview-playbooks/schemas/"
@@ -39,14 +39,11 @@ def schema_line(pattern: str) -> str:
 
 
 def _type(hint: Any, definitions: dict) -> dict:
-    extras: tuple = ()
-    if typing.get_origin(hint) is Annotated:
-        extras = hint.__metadata__
-        hint = typing.get_args(hint)[0]
+    hint, extras, optional = unpack(hint)
+    if optional:
+        return {"anyOf": [_type(Annotated[hint, *extras] if extras else hint, definitions),
+                          {"type": "null"}]}
     origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        inner = [arg for arg in typing.get_args(hint) if arg is not type(None)][0]
-        return {"anyOf": [_type(inner, definitions), {"type": "null"}]}
     if origin is list:
         schema = {"type": "array", "items": _type(typing.get_args(hint)[0], definitions)}
         for extra in extras:
@@ -163,13 +160,8 @@ def _records_in(hint) -> list[type]:
 
 def _describe(hint) -> str:
     """A short human description of a field's type, e.g. `list of signal ids`."""
-    extras: tuple = ()
-    if typing.get_origin(hint) is Annotated:
-        extras = hint.__metadata__
-        hint = typing.get_args(hint)[0]
+    hint, extras, _ = unpack(hint)
     origin = typing.get_origin(hint)
-    if origin in (Union, types.UnionType):
-        return _describe([a for a in typing.get_args(hint) if a is not type(None)][0])
     if origin is list:
         return "list of " + _describe(typing.get_args(hint)[0])
     if origin is Literal:
