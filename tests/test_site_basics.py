@@ -153,3 +153,15 @@ def test_external_links_are_listed_not_fetched(site):
     assert "https://creativecommons.org/licenses/by/4.0/" in links
     assert all(urlsplit(href).scheme in ("http", "https") for href in links)
     assert all(pages for pages in links.values())
+
+
+def test_every_page_has_its_landmarks(site):
+    for path in site.rglob("*.html"):
+        html = path.read_text(encoding="utf-8")
+        if 'http-equiv="refresh"' in html:
+            continue  # a redirect
+        assert html.count("<main") == 1, path
+        assert "<header" in html and "<footer" in html, path
+        assert re.search(r'<nav [^>]*aria-label="Navigation"', html), path
+        if path.name == "index.html":  # Material offers it where the page has a table of contents
+            assert 'class="md-skip"' in html, path  # "Skip to content"
