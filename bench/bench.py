@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT))
 from bench.synthetic import generate  # noqa: E402
 from interview_playbooks.catalog import read_catalog  # noqa: E402
 from interview_playbooks.index import build_index  # noqa: E402
-from interview_playbooks.mkdocs_hooks import _expand_nav  # noqa: E402
+from interview_playbooks.mkdocs_hooks import expand_nav  # noqa: E402
 from interview_playbooks.pages import generated_pages  # noqa: E402
 from interview_playbooks.render import Renderer  # noqa: E402
 from interview_playbooks.validate import validate  # noqa: E402
@@ -68,7 +68,7 @@ def baseline_project(where: Path, data: Path) -> Path:
     config["plugins"] = ["search"]
     config.pop("hooks", None)
     config["theme"]["custom_dir"] = str(ROOT / "overrides")
-    config["nav"] = _expand_nav(config["nav"], index)
+    config["nav"] = expand_nav(config["nav"], index)
     config["strict"] = False
     (where / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     return where / "mkdocs.yml"

@@ -54,11 +54,11 @@ def on_config(config):
     # The 404 page is served at any depth, so its links start at the site's root path.
     root = urlsplit(config.site_url or "/").path or "/"
     config.extra["not_found_matrix"] = config.interview_playbooks.fragment("_matrix.html", base=root)
-    config.nav = _expand_nav(config.nav, index)
+    config.nav = expand_nav(config.nav, index)
     return config
 
 
-def _expand_nav(nav, index):
+def expand_nav(nav, index):
     """Put each generated section's pages under its index page in the configured nav."""
     pages = generated_pages(index)
     # No titles here: MkDocs takes each page's title from its rendered heading. A title
