@@ -198,7 +198,7 @@ def test_hostile_text_is_shown_literally_and_runs_nothing(hostile_site):
         assert "&amp;lt;" not in html, where  # escaped once, not twice
         assert "<b>bold</b>" not in html, where
         assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", html, re.I), where
-        assert "49" not in re.sub(r"<[^>]+>", "", html).replace("1.49", ""), where
+        assert not re.search(r"bold(?:&lt;/b&gt;|</b>)\s*49", html), where  # no evaluated {{ 7 * 7 }}
         assert "{% if true %}T{% endif %}" not in html or "&lt;script&gt;" in html, where
         shown += html.count("&lt;script&gt;alert(1)&lt;/script&gt;")
     assert shown > 20  # the payload is on the pages, as text
