@@ -118,7 +118,6 @@ def _add(catalog: Catalog, record, stem: str, doc: Document) -> None:
     for kind, item in items:
         table = catalog.of_kind(kind)
         if item.id in table:
-            first_doc, _ = table[item.id].where
             catalog.problems.append(Problem(
                 at(item, "id"), f"{kind} '{item.id}': the id is already used",
                 f"the first is at {at(table[item.id], 'id')}; choose another id"))

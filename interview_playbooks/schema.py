@@ -151,11 +151,11 @@ def reference() -> list[dict]:
 
 
 def _records_in(hint) -> list[type]:
-    if typing.get_origin(hint) is Annotated:
-        hint = typing.get_args(hint)[0]
-    if isinstance(hint, type) and issubclass(hint, model.Record):
-        return [hint]
-    return [r for arg in typing.get_args(hint) for r in _records_in(arg)]
+    """The record classes a field holds, directly or in a list."""
+    bare, _, _ = unpack(hint)
+    if isinstance(bare, type) and issubclass(bare, model.Record):
+        return [bare]
+    return [r for arg in typing.get_args(bare) for r in _records_in(arg)]
 
 
 def _describe(hint) -> str:

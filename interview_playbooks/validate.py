@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from .catalog import Catalog, at
+from .convert import SLUG, slugify
 from .problems import Problem, did_you_mean
 
 Rule = Callable[[Catalog], Iterator[Problem]]
@@ -74,7 +75,6 @@ def former_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
 @rule
 def topic_names_are_ids(catalog: Catalog) -> Iterator[Problem]:
     """Error if a bank's file name cannot serve as its URL."""
-    from .convert import SLUG, slugify
     for topic, bank in catalog.banks.items():
         if not SLUG.match(topic):
             yield Problem(at(bank), f"the bank file name '{topic}' is not a valid id",
