@@ -1,7 +1,10 @@
 """Synthetic question banks in the project's own data format, for `make bench`.
 
-Every question is as full as a seed question: title, prompt, tailoring note, STAR parts,
-three probes, an assessment table, hire and no-hire indicators and a red flag. The text
+Every question is as full as a complete seed question: title, prompt, tailoring note, STAR
+parts, three probes, an assessment table, two hire and two no-hire indicators, a red flag
+and what an answer looks like at each of its levels. Playbooks ask questions written for
+their level, and every rubric dimension is probed twice where the bank allows, so the
+synthetic data validates without content warnings. The text
 is random words from a fixed vocabulary with a fixed seed, so runs are comparable.
 """
 
@@ -69,6 +72,7 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
     ]}, "scales.schema.json")
 
     question_ids, signals_of = [], {}
+    by_level_signal: dict[tuple[str, str], list[str]] = {}
     per_topic = [questions // topics + (1 if t < questions % topics else 0) for t in range(topics)]
     number = 0
     for topic, count in enumerate(per_topic):
@@ -77,12 +81,16 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
             qid = f"question-{number:05d}"
             number += 1
             probed = rng.sample(signal_ids, 2)
+            asked_at = rng.sample(level_ids, 2)
             signals_of[qid] = probed
             question_ids.append(qid)
+            for level in asked_at:
+                for signal in probed:
+                    by_level_signal.setdefault((level, signal), []).append(qid)
             bank.append({
                 "id": qid, "title": _text(rng, 5), "prompt": _sentence(rng, 30),
                 "kind": rng.choice(KINDS), "signals": probed,
-                "levels": rng.sample(level_ids, 2), "minutes": rng.choice([5, 10, 15]),
+                "levels": asked_at, "minutes": rng.choice([5, 10, 15]),
                 "tailoring": _text(rng, 18) + ".",
                 "strong_answer": {"heading": "Strong STAR answer should include", "star": {
                     "situation": [_text(rng, 8)], "task": [_text(rng, 8)],
@@ -96,25 +104,35 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
                 "hire": [_text(rng, 7), _text(rng, 7)],
                 "no_hire": [_text(rng, 7), _text(rng, 7)],
                 "red_flags": [_text(rng, 7)],
+                "by_level": [{"level": level, "expectation": _text(rng, 12) + "."}
+                             for level in asked_at],
             })
         dump(f"questions/topic-{topic:02d}.yaml",
              {"title": f"Topic {topic:02d}", "description": _text(rng, 15) + ".",
               "questions": bank}, "bank.schema.json")
 
     for p in range(playbooks):
-        asked = rng.sample(question_ids, 8)
+        level = level_ids[p % levels]
+        # Four rubric signals, each probed by two questions written for the playbook's level.
+        dimensions, asked = [], []
+        for signal in rng.sample(signal_ids, len(signal_ids)):
+            fresh = [q for q in by_level_signal.get((level, signal), []) if q not in asked]
+            if len(fresh) >= 2:
+                dimensions.append(signal)
+                asked += rng.sample(fresh, 2)
+            if len(dimensions) == 4:
+                break
         segments, start = [], 0
         for s in range(4):
             segments.append({"start": start, "end": start + 15, "title": _text(rng, 3),
                              "goal": _text(rng, 6), "questions": asked[2 * s: 2 * s + 2]})
             start += 15
-        probed = sorted({sig for q in asked for sig in signals_of[q]})
         dump(f"playbooks/playbook-{p:03d}.yaml", {
             "id": f"playbook-{p:03d}", "title": f"Playbook {p:03d}: {_text(rng, 3)}",
-            "role": role_ids[p % roles], "level": level_ids[p % levels], "duration": 60,
+            "role": role_ids[p % roles], "level": level, "duration": 60,
             "purpose": _text(rng, 30) + ".", "segments": segments,
             "rubric": {"dimensions": [{"signal": sig, "hire": _text(rng, 5)}
-                                      for sig in probed[:4]]},
+                                      for sig in dimensions]},
             "recommendation": [{"verdict": "Strong Hire", "signs": [_text(rng, 6)]},
                                {"verdict": "No-Hire", "signs": [_text(rng, 6)]}],
         }, "playbook.schema.json")

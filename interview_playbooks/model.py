@@ -79,6 +79,7 @@ QuestionKind = Literal[
     "failure-analysis", "performance", "leadership", "bar-raiser",
 ]
 ProbeType = Literal["follow-up", "hard", "mandatory"]
+Origin = Literal["seed", "new"]
 
 
 # --- Records -----------------------------------------------------------------------------------
@@ -196,6 +197,31 @@ class Table(Record):
 
 
 @dataclass(kw_only=True)
+class LevelExpectation(Record):
+    """What an answer looks like at one level, for a question asked at several."""
+
+    level: Annotated[str, Ref("level")] = doc("Id of the level.")
+    expectation: LongText = doc("What an answer at this level shows.")
+
+
+@dataclass(kw_only=True)
+class Additions(Record):
+    """Material we added to a seed question, kept apart so the seed's words stay visible."""
+
+    tailoring: LongText = doc("A tailoring note, or more of one.", default="")
+    strong_answer: Optional[StrongAnswer] = doc(
+        "What a strong answer includes, where the seed gave none.", default=None)
+    probes: list[Probe] = doc("More probes.", default_factory=list)
+    hire: list[Indicator] = doc("More hire indicators.", default_factory=list)
+    no_hire: list[Indicator] = doc("More no-hire indicators.", default_factory=list)
+    red_flags: list[Text] = doc("More red flags.", default_factory=list)
+
+
+# The parts of a question that `added` can extend, in the order cards show them.
+ADDABLE = ("tailoring", "strong_answer", "probes", "hire", "no_hire", "red_flags")
+
+
+@dataclass(kw_only=True)
 class Question(Record):
     """One interview question, at home in a topic bank."""
 
@@ -214,8 +240,28 @@ class Question(Record):
     no_hire: list[Indicator] = doc("No-hire indicators.", default_factory=list)
     red_flags: list[Text] = doc("Answers that should worry the interviewer.",
                                 default_factory=list)
+    by_level: list[LevelExpectation] = doc(
+        "For a question asked at several levels: what an answer at each looks like.",
+        default_factory=list)
+    origin: Origin = doc("`seed` if the question comes from one of the seed plans: its own "
+                         "fields then hold the seed's words only, and `added` holds ours.",
+                         default="new")
+    added: Optional[Additions] = doc("On a seed question, the material we added to it.",
+                                     default=None)
     former_ids: list[Id] = doc("Ids this question had before; old anchors redirect here.",
                                default_factory=list)
+
+    def parts(self, name: str) -> list[tuple[object, bool]]:
+        """One part of the question, the seed's and ours together: (item, added) pairs."""
+        own = getattr(self, name)
+        extra = getattr(self.added, name) if self.added else None
+        if name in ("tailoring", "strong_answer"):
+            return [(value, added) for value, added in ((own, False), (extra, True)) if value]
+        return [(item, False) for item in own] + [(item, True) for item in extra or []]
+
+    def merged(self, name: str) -> list:
+        """One part of the question, the seed's and ours together, without the marks."""
+        return [item for item, _ in self.parts(name)]
 
 
 @dataclass(kw_only=True)

@@ -63,6 +63,7 @@ class Renderer:
             question_url=pass_context(lambda ctx, qid: self.question_link(ctx["base"], qid)),
             items_of=lambda kind: items_of(index, kind),
             has_page=lambda kind, item_id="": (kind, item_id) in self.pages,
+            in_level_order=lambda items: sorted(items, key=lambda item: index.levels[item.level].rank),
         )
 
     @staticmethod

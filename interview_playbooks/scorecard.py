@@ -59,7 +59,7 @@ def _question(index: Index, question_id: str, group: str = "") -> dict:
     question = index.questions[question_id]
     return {"key": f"q-{question_id}", "kind": "question", "question": question_id,
             "title": question.title, "group": group,
-            "indicators": [indicator.text for indicator in question.hire]}
+            "indicators": [indicator.text for indicator in question.merged("hire")]}
 
 
 def _dimensions(index: Index, playbook: model.Playbook) -> list[dict]:

@@ -143,24 +143,37 @@ def pools_offer_enough(catalog: Catalog) -> Iterator[Problem]:
                                   "add questions to the pool or lower `choose`")
 
 
+def playbook_question_ids(playbook) -> list[str]:
+    return [qid for segment in playbook.segments for qid in segment.question_ids()]
+
+
 @rule
 def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
-    """Error if a rubric dimension is probed by no question of its playbook."""
+    """Error if a rubric dimension is probed by no question of its playbook; warning if by
+    only one (one answer is thin evidence for a score)."""
     for playbook in catalog.playbooks.values():
         if not playbook.rubric:
             continue
-        signals = [signal for segment in playbook.segments for qid in segment.question_ids()
-                   if qid in catalog.questions for signal in catalog.questions[qid].signals]
-        if any(signal not in catalog.signals for signal in signals):
+        questions = [catalog.questions[qid] for qid in dict.fromkeys(playbook_question_ids(playbook))
+                     if qid in catalog.questions]
+        if any(signal not in catalog.signals for q in questions for signal in q.signals):
             continue  # a misspelt signal is reported already; don't pile a second error on it
-        probed = set(signals)
+        probing: dict[str, int] = {}
+        for question in questions:
+            for signal in question.signals:
+                probing[signal] = probing.get(signal, 0) + 1
         for i, dimension in enumerate(playbook.rubric.dimensions):
-            if dimension.signal in catalog.signals and dimension.signal not in probed:
-                yield Problem(at(playbook, "rubric", "dimensions", i, "signal"),
-                              f"playbook '{playbook.id}': the rubric dimension "
-                              f"'{dimension.signal}' is probed by none of its questions",
-                              f"add '{dimension.signal}' to the `signals` of a question the "
-                              "playbook asks, or add a question that probes it")
+            if dimension.signal not in catalog.signals:
+                continue
+            count = probing.get(dimension.signal, 0)
+            where = at(playbook, "rubric", "dimensions", i, "signal")
+            owner = f"playbook '{playbook.id}': the rubric dimension '{dimension.signal}'"
+            hint = (f"add '{dimension.signal}' to the `signals` of a question the playbook asks "
+                    "that really probes it, or add such a question")
+            if count == 0:
+                yield Problem(where, f"{owner} is probed by none of its questions", hint)
+            elif count == 1:
+                yield warning(where, f"{owner} is probed by one question only", hint)
 
 
 @rule
@@ -199,17 +212,96 @@ def signals_are_probed(catalog: Catalog) -> Iterator[Problem]:
                           "add it to the `signals` of a question that probes it")
 
 
+def missing_parts(question) -> list[str]:
+    """What a complete question has and this one lacks (seed and added parts together)."""
+    probes = question.merged("probes")
+    checks = (
+        ("a tailoring note", question.tailoring or (question.added and question.added.tailoring)),
+        ("a strong answer", question.strong_answer or (question.added and question.added.strong_answer)),
+        ("two probes", len(probes) >= 2),
+        ("a hard or mandatory probe", any(p.type != "follow-up" for p in probes)),
+        ("two hire indicators", len(question.merged("hire")) >= 2),
+        ("two no-hire indicators", len(question.merged("no_hire")) >= 2),
+        ("a red flag", question.red_flags or (question.added and question.added.red_flags)),
+    )
+    return [name for name, present in checks if not present]
+
+
 @rule
 def questions_are_complete(catalog: Catalog) -> Iterator[Problem]:
-    """Warning if a question lacks probes, indicators or red flags."""
+    """Warning if a question lacks any part interviewers rely on to score consistently."""
     for question in catalog.questions.values():
-        missing = [name for name, present in (
-            ("probes", question.probes), ("hire indicators", question.hire),
-            ("no-hire indicators", question.no_hire), ("red flags", question.red_flags),
-        ) if not present]
+        missing = missing_parts(question)
         if missing:
-            yield warning(at(question), f"question '{question.id}': no " + ", no ".join(missing),
-                          "interviewers score more consistently when every question has them")
+            yield warning(at(question), f"question '{question.id}' needs " + ", ".join(missing),
+                          "interviewers score more consistently when every question has them"
+                          + ("; on a seed question, write them under `added`"
+                             if question.origin == "seed" else ""))
+
+
+@rule
+def additions_are_on_seed_questions(catalog: Catalog) -> Iterator[Problem]:
+    """Error if `added` is used on a question of our own, or repeats a part the seed has."""
+    for question in catalog.questions.values():
+        if not question.added:
+            continue
+        if question.origin != "seed":
+            yield Problem(at(question, "added"),
+                          f"question '{question.id}': `added` is only for seed questions",
+                          "move these fields up into the question itself, or set `origin: seed`")
+        elif question.strong_answer and question.added.strong_answer:
+            yield Problem(at(question, "added", "strong_answer"),
+                          f"question '{question.id}': the seed already gives a strong answer",
+                          "keep the seed's strong answer; remove `added.strong_answer`")
+
+
+def levels_asked(catalog: Catalog) -> dict[str, list[str]]:
+    """Question id -> ids of the levels it is asked at: its own `levels` and its playbooks'."""
+    asked = {qid: list(q.levels) for qid, q in catalog.questions.items()}
+    for playbook in catalog.playbooks.values():
+        for qid in playbook_question_ids(playbook):
+            if qid in asked and playbook.level not in asked[qid]:
+                asked[qid].append(playbook.level)
+    return asked
+
+
+@rule
+def levels_have_expectations(catalog: Catalog) -> Iterator[Problem]:
+    """Warning if a question asked at several levels does not say what each level's answer
+    looks like; error if it names a level twice."""
+    asked = levels_asked(catalog)
+    ranks = {lid: level.rank for lid, level in catalog.levels.items()}
+    for question in catalog.questions.values():
+        written: set[str] = set()
+        for i, expectation in enumerate(question.by_level):
+            if expectation.level in written:
+                yield Problem(at(question, "by_level", i, "level"),
+                              f"question '{question.id}': level '{expectation.level}' is "
+                              "described twice in `by_level`", "merge the two descriptions")
+            written.add(expectation.level)
+        levels = asked.get(question.id, [])
+        missing = sorted((lid for lid in levels if lid not in written and lid in ranks),
+                         key=ranks.get)
+        if len(levels) > 1 and missing:
+            yield warning(at(question, "by_level") if question.by_level else at(question),
+                          f"question '{question.id}' is asked at {len(levels)} levels but "
+                          "`by_level` does not describe: " + ", ".join(missing),
+                          "say what an answer at each level looks like, so interviewers "
+                          "at different levels hold the same bar")
+
+
+@rule
+def playbooks_ask_questions_for_their_level(catalog: Catalog) -> Iterator[Problem]:
+    """Warning if a playbook asks a question whose `levels` leave out the playbook's level."""
+    for playbook in catalog.playbooks.values():
+        for qid in dict.fromkeys(playbook_question_ids(playbook)):
+            question = catalog.questions.get(qid)
+            if question and playbook.level in catalog.levels and playbook.level not in question.levels:
+                yield warning(at(playbook, "level"),
+                              f"playbook '{playbook.id}' ({playbook.level}) asks question "
+                              f"'{qid}', whose `levels` leave out '{playbook.level}'",
+                              f"add '{playbook.level}' to the question's `levels` if it suits "
+                              "that level, or choose another question")
 
 
 @rule

@@ -47,9 +47,12 @@ FULL = {
         "probes": [{"text": "x", "type": "hard", "condition": "x"}],
         "assessment": {"columns": ["x", "x"], "rows": [["x", "x"]]},
         "hire": [{"text": "x", "level": "senior"}], "no_hire": [{"text": "x"}], "red_flags": ["x"],
+        "by_level": [{"level": "senior", "expectation": "x"}],
     }, {
         "id": "q-two", "title": "x", "prompt": "x", "kind": "system-design",
-        "signals": ["ownership"], "levels": ["senior"],
+        "signals": ["ownership"], "levels": ["senior"], "origin": "seed",
+        "added": {"tailoring": "x", "strong_answer": {"heading": "x", "topics": ["x"]},
+                  "probes": ["x"], "hire": ["x"], "no_hire": [{"text": "x"}], "red_flags": ["x"]},
     }]},
     "playbooks/loop.yaml": {
         "id": "loop", "title": "x", "role": "engineer", "level": "senior", "duration": 30,

@@ -170,7 +170,7 @@ def test_warnings_do_not_fail(data):
     status, output = run_check(data)
     assert status == 0, output
     assert "warning: signal 'unused': no question probes it" in output
-    assert "warning: question 'extra-question': no probes, no hire indicators" in output
+    assert "warning: question 'extra-question' needs a tailoring note, a strong answer, two probes" in output
     assert "Advice (does not fail the build)" in output
 
 
