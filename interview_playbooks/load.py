@@ -73,38 +73,109 @@ class _NeedsCare(Exception):
     """The fast path met something only the careful path reports well."""
 
 
-class _FastLoader(_Loader):
-    """Plain data straight from the C parser, for the common case: a sound file.
+try:  # PyYAML's C parser as a stream of events: the fast path builds data from them directly
+    from yaml._yaml import CParser as _EventParser
+except ImportError:  # pragma: no cover - depends on how PyYAML was installed
+    _EventParser = None
 
-    Anything unusual (a duplicate or merge key, a key that is not text, a tag) sends the
-    file down the careful path, which composes nodes and reports exact positions.
+# YAML 1.1's implicit types for plain scalars, by first character (as PyYAML's resolver).
+_IMPLICIT = {first: [(tag, pattern.match) for tag, pattern in resolvers]
+             for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()}
+
+
+def _plain_scalar(value: str):
+    """A plain (unquoted) scalar as the safe loader reads it: text, number, yes/no, null, date."""
+    for tag, match in _IMPLICIT.get(value[:1], ()):
+        if match(value):
+            if tag == _STR:
+                return value
+            if tag not in _PLAIN_TAGS:  # e.g. the merge key '<<': the careful path reports it
+                raise _NeedsCare()
+            return _constructor.construct_object(yaml.ScalarNode(tag, value))
+    return value
+
+
+def _events_to_data(text: str):
+    """The data of a sound one-document file, straight from the C parser's events.
+
+    About five times faster than composing nodes: no node or mark objects, no resolver
+    calls for quoted text. Anything unusual (an anchor, alias or tag, a duplicate key or a
+    key that is not text, a second document) raises _NeedsCare for the careful path.
     """
-
-    def construct_mapping(self, node, deep=False):
-        keys = [key.value for key, _ in node.value]
-        if len(set(keys)) != len(keys) or "<<" in keys or any(
-                not isinstance(key, yaml.ScalarNode) or key.tag != _STR for key, _ in node.value):
+    parser = _EventParser(text)
+    get = parser.get_event
+    get(), get()  # stream start, document start
+    stack: list = []  # open collections: [container, pending key or _NO_KEY]
+    root = _NO_KEY
+    while True:
+        event = get()
+        kind = type(event)
+        if kind is _Scalar:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _NeedsCare()
+            value = event.value
+            if event.implicit[0]:
+                value = _plain_scalar(value)
+        elif kind is _MappingStart or kind is _SequenceStart:
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _NeedsCare()
+            container = {} if kind is _MappingStart else []
+            if len(stack) >= MAX_DEPTH:
+                raise _NeedsCare()
+            _attach(stack, container)
+            stack.append([container, _NO_KEY])
+            continue
+        elif kind is _MappingEnd or kind is _SequenceEnd:
+            value = stack.pop()[0]
+            if not stack:
+                root = value
+            continue
+        elif kind is _DocumentEnd:
+            if type(get()) is not _StreamEnd:  # a second document
+                raise _NeedsCare()
+            return root
+        else:  # an alias
             raise _NeedsCare()
-        return super().construct_mapping(node, deep=deep)
+        if not stack:
+            root = value
+        else:
+            _attach(stack, value)
 
-    def construct_undefined(self, node):
-        raise _NeedsCare()
+
+def _attach(stack: list, value) -> None:
+    """Put a finished value into the innermost open collection."""
+    if not stack:
+        return
+    top = stack[-1]
+    container = top[0]
+    if type(container) is list:
+        container.append(value)
+    elif top[1] is _NO_KEY:
+        if type(value) is not str or value in container or value == "<<":
+            raise _NeedsCare()
+        top[1] = value
+    else:
+        container[top[1]] = value
+        top[1] = _NO_KEY
 
 
-_FastLoader.add_constructor("tag:yaml.org,2002:map", _FastLoader.construct_yaml_map)
-for _tag in (None, "tag:yaml.org,2002:binary", "tag:yaml.org,2002:set",
-             "tag:yaml.org,2002:omap", "tag:yaml.org,2002:pairs"):
-    _FastLoader.add_constructor(_tag, _FastLoader.construct_undefined)
+_NO_KEY = object()
+if _EventParser is not None:
+    from yaml._yaml import (DocumentEndEvent as _DocumentEnd, MappingEndEvent as _MappingEnd,
+                            MappingStartEvent as _MappingStart, ScalarEvent as _Scalar,
+                            SequenceEndEvent as _SequenceEnd, SequenceStartEvent as _SequenceStart,
+                            StreamEndEvent as _StreamEnd)
+
 # An anchor (&name) or alias (*name) where YAML would read one; the careful path decides.
 _MAYBE_ALIAS = re.compile(r"(?:^|[\s\[{,:-])[&*][^\s,\]}]")
 
 
 def _fast_load(text: str, file: str) -> Document | None:
     """The data without positions (found later if a problem needs them), or None."""
-    if _MAYBE_ALIAS.search(text):
+    if _EventParser is None or _MAYBE_ALIAS.search(text):
         return None
     try:
-        data = yaml.load(text, Loader=_FastLoader)
+        data = _events_to_data(text)
     except (_NeedsCare, yaml.YAMLError, RecursionError):
         return None
     return Document(file, data, text=text)
