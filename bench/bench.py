@@ -109,16 +109,17 @@ def site_figures(site: Path, questions: int) -> dict:
             "index_gzip_bytes_per_question": len(gzip.compress(index, 9)) / questions}
 
 
-def measure(size: int, runs: int, work: Path) -> dict:
+def measure(size: int, runs: int, work: Path, **shape) -> dict:
     data = work / f"data-{size}"
-    counts = generate(data, size, playbooks=200 if size >= 10_000 else 20)
+    counts = generate(data, size, **{"playbooks": 200 if size >= 10_000 else 20, **shape})
     ours = our_project(work / f"ours-{size}", data)
     base = baseline_project(work / f"base-{size}", data)
-    ours_times, base_times, peaks = [], [], []
+    ours_times, base_times, peaks, worker_peaks = [], [], [], []
     for run in range(runs):  # alternate, so drift on the machine hits both alike
         result = run_build(ours, work / f"site-ours-{size}-{run}")
         ours_times.append(result["cold"])
         peaks.append(result["peak_mb"])
+        worker_peaks.append(result["worker_peak_mb"])
         base_times.append(run_build(base, work / f"site-base-{size}-{run}")["cold"])
     edited = data / "questions" / "topic-00.yaml"
     warm = run_build(ours, work / f"site-warm-{size}", edit=edited)["warm"]
@@ -126,7 +127,8 @@ def measure(size: int, runs: int, work: Path) -> dict:
     figures = site_figures(work / f"site-ours-{size}-0", size)
     return {"questions": size, **counts, "ours_cold_s": statistics.median(ours_times),
             "ours_warm_s": warm, "baseline_s": statistics.median(base_times),
-            "parse_s": parse, "validate_s": checked, "peak_mb": max(peaks), **figures,
+            "parse_s": parse, "validate_s": checked, "peak_mb": max(peaks),
+            "worker_peak_mb": max(worker_peaks), **figures,
             "runs": runs}
 
 
@@ -134,11 +136,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--runs", type=int, default=3)
+    # Smaller shapes, for the test that runs the benchmark end to end in seconds.
+    for name in ("topics", "signals", "roles", "levels", "playbooks"):
+        parser.add_argument(f"--{name}", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    shape = {name: getattr(args, name) for name in ("topics", "signals", "roles", "levels",
+                                                     "playbooks") if getattr(args, name)}
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         for size in args.sizes:
-            r = measure(size, args.runs, Path(tmp))
+            r = measure(size, args.runs, Path(tmp), **shape)
             results[size] = r
             print(f"questions={size}: ours cold {r['ours_cold_s']:.1f}s, warm rebuild "
                   f"{r['ours_warm_s']:.1f}s, baseline {r['baseline_s']:.1f}s "
@@ -146,7 +153,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['validate_s']:.2f}s; {r['pages']} pages, largest "
                   f"{r['largest_page_bytes'] / 1000:.0f} KB ({r['largest_page']}); search index "
                   f"{r['index_bytes_per_question']:.0f} B/question raw, "
-                  f"{r['index_gzip_bytes_per_question']:.0f} B gzipped; peak {r['peak_mb']:.0f} MB",
+                  f"{r['index_gzip_bytes_per_question']:.0f} B gzipped; peak {r['peak_mb']:.0f} MB "
+                  f"(render worker {r['worker_peak_mb']:.0f} MB)",
                   flush=True)
     big, small = results[max(results)], results[min(results)]
     print(f"bench: questions={big['questions']} build_s={big['ours_cold_s']:.2f} "

@@ -34,6 +34,8 @@ def main() -> None:
             handle.write("# edited by the benchmark\n")
         result["warm"] = timed_build(config_file, site_dir)
     result["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # The render worker (interview_playbooks/prerender.py), once it has ended.
+    result["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps(result))
 
 

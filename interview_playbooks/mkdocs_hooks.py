@@ -62,6 +62,8 @@ def on_config(config):
     root = urlsplit(config.site_url or "/").path or "/"
     config.extra["not_found_matrix"] = config.interview_playbooks.fragment("_matrix.html", base=root)
     config.nav = expand_nav(config.nav, index)
+    # On a large bank, render our pages on the other core while MkDocs works.
+    config.interview_playbooks.prerender()
     return config
 
 

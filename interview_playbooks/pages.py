@@ -7,6 +7,7 @@ ids are validated slugs, so no contributor text is ever part of a page's source.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from .index import Index
 
@@ -50,8 +51,16 @@ URLS = {
     "scorecard-one-page": "playbooks/{}/scorecard/one-page/",
     "debrief": "playbooks/{}/debrief/",
     "example": "examples/{}/",
+    "bank-part": "questions/{}/",  # id "<topic>/<part number>", see bank_parts
+    "role-levels": "roles/{}/levels/",
+    "role-coverage": "roles/{}/coverage/",
 }
+# Pages that are not an item's, nor a section's index.
+OTHER_URLS = {"home": "", "scales": "scales/", "loop": "questions/loop/"}
 ONE_PAGE_LIMIT = 60  # minutes: longer interviews do not fit a one-page scorecard
+# A bank of more questions than this is split over numbered pages under its own page, so no
+# page grows with the bank: a question card is 5–8 KB of HTML, a page stays under 300 KB.
+BANK_PAGE_SIZE = 30
 SECTIONS = [  # (kind of the index page, URL, nav title, item kind)
     ("playbooks", "playbooks/", "Playbooks", "playbook"),
     ("roles", "roles/", "Roles", "role"),
@@ -66,8 +75,47 @@ def url_of(kind: str, item_id: str = "") -> str:
         raise ValueError("questions live on their bank page: use question_url")
     if kind in URLS:
         return URLS[kind].format(item_id)
-    return {"scales": "scales/", "home": ""}.get(kind) or dict(
-        (k, u) for k, u, _, _ in SECTIONS)[kind]
+    if kind in OTHER_URLS:
+        return OTHER_URLS[kind]
+    return dict((k, u) for k, u, _, _ in SECTIONS)[kind]
+
+
+# --- The question finder's links ------------------------------------------------------------
+#
+# The finder is the "Question banks" section page, `questions/`. Its filter lives in the query
+# string, one parameter per value, and other pages link to it with a filter preset, so this
+# format is kept stable (it is also described on the finder page itself):
+#
+#   questions/?role=<role id>&level=<level id>&kind=<question kind>&signal=<signal id>
+#             &topic=<bank id>&q=<words of the title>
+#
+# * Every parameter may be repeated: `?signal=ownership&signal=judgment` finds questions that
+#   probe either. Values of one parameter are ORed; different parameters are ANDed.
+# * `role` keeps the questions a playbook for that role asks; `level`, `kind`, `signal` and
+#   `topic` (the bank's file name) are the question's own fields.
+# * `q` keeps questions whose title has a word starting with each of its words, in any order
+#   and case (`?q=repl+leader` finds "Leader election and replication").
+# * Ids are those of data/*.yaml; a former id (`former_ids`) still works. Unknown values
+#   and unknown parameters are ignored, and the page says so.
+# The browser script (docs/assets/javascripts/finder.js) reads and writes the same format.
+FINDER_FILTERS = ("role", "level", "kind", "signal", "topic", "q")
+FINDER_DATA = "questions/finder.json"  # every question, compact (interview_playbooks/finder.py)
+HIRE_DATA = "questions/{}/hire.json"  # a bank's hire indicators, for the loop's scorecard
+
+
+def finder_query(**filters) -> str:
+    """The finder's URL, relative to the site root, with a filter preset.
+
+    `finder_query(level="staff", signal=["ownership", "judgment"])` is
+    `questions/?level=staff&signal=ownership&signal=judgment`.
+    """
+    unknown = set(filters) - set(FINDER_FILTERS)
+    if unknown:
+        raise ValueError(f"not a filter of the finder: {sorted(unknown)}")
+    pairs = [(name, value) for name in FINDER_FILTERS
+             for value in ([filters[name]] if isinstance(filters.get(name), str)
+                           else filters.get(name) or [])]
+    return url_of("banks") + ("?" + urlencode(pairs) if pairs else "")
 
 
 def items_of(index: Index, kind: str) -> list[tuple[str, str]]:
@@ -86,6 +134,30 @@ def items_of(index: Index, kind: str) -> list[tuple[str, str]]:
     raise ValueError(kind)
 
 
+def bank_parts(questions: list) -> list[list]:
+    """A bank's questions as the pages that show them: one list if the bank is small."""
+    if len(questions) <= BANK_PAGE_SIZE:
+        return [questions]
+    return [questions[i:i + BANK_PAGE_SIZE] for i in range(0, len(questions), BANK_PAGE_SIZE)]
+
+
+def question_pages(index: Index) -> dict[str, str]:
+    """Question id -> URL of the page showing its card (its anchor is its id).
+
+    A question of a small bank is on the bank's page; in a large bank, on one of its
+    numbered pages. The bank's own page keeps an anchor for every question of a large bank
+    (and for each former id) that forwards to the numbered page, so `questions/<topic>/#<id>`
+    stays a permanent link however the bank is split.
+    """
+    urls = {}
+    for topic, bank in index.banks.items():
+        parts = bank_parts(bank.questions)
+        for number, part in enumerate(parts, start=1):
+            url = url_of("bank", topic) if len(parts) == 1 else url_of("bank-part", f"{topic}/{number}")
+            urls.update((question.id, url) for question in part)
+    return urls
+
+
 def generated_pages(index: Index) -> list[Page]:
     """Every page the data yields, section by section."""
     pages: list[Page] = []
@@ -93,6 +165,12 @@ def generated_pages(index: Index) -> list[Page]:
         pages.append(Page(section_kind, "", section_url, title))
         pages.extend(Page(item_kind, item_id, url_of(item_kind, item_id), item_title)
                      for item_id, item_title in items_of(index, item_kind))
+    for topic, bank in sorted(index.banks.items()):
+        parts = bank_parts(bank.questions)
+        if len(parts) > 1:  # out of the navigation: the bank's page lists and links them
+            pages.extend(Page("bank-part", f"{topic}/{number}", url_of("bank-part", f"{topic}/{number}"),
+                              f"{bank.title} ({number} of {len(parts)})", in_nav=False)
+                         for number in range(1, len(parts) + 1))
     pages.append(Page("scales", "", "scales/", "Rating scales"))
     pages.append(Page("reference", "", "reference/", "Data reference"))
     for playbook_id, title in items_of(index, "playbook"):
@@ -107,6 +185,15 @@ def generated_pages(index: Index) -> list[Page]:
     for sample in index.samples.values():
         pages.append(Page("example", sample.id, url_of("example", sample.id), sample.title,
                           in_nav=False, searchable=False))
+    # Per role with a playbook: its levels side by side, and which signals its questions probe.
+    for role_id, name in items_of(index, "role"):
+        if index.playbooks_by_role.get(role_id):
+            pages.append(Page("role-levels", role_id, url_of("role-levels", role_id),
+                              f"Levels compared: {name}", in_nav=False, searchable=False))
+            pages.append(Page("role-coverage", role_id, url_of("role-coverage", role_id),
+                              f"Signal coverage: {name}", in_nav=False, searchable=False))
+    # The interviewer's own loop of questions, kept in the browser (its scorecard prints).
+    pages.append(Page("loop", "", url_of("loop"), "My loop", in_nav=False, searchable=False))
     return pages
 
 

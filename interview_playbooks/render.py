@@ -15,7 +15,11 @@ from markupsafe import Markup
 from . import text
 from .text import plain as plain_text
 from .index import Index
-from .pages import Page, generated_pages, items_of, url_of
+from .pages import (FINDER_DATA, Page, bank_parts, finder_query, generated_pages, items_of,
+                    question_pages, url_of)
+from .comparison import coverage, level_comparison
+from .finder import data_files, finder_facets, loop_card
+from .prerender import prerenderer
 from .schema import SCHEMA_FILES, reference
 from .scorecard import scorecard_of
 
@@ -29,6 +33,7 @@ SECTION_DESCRIPTIONS = {
     "levels": "The levels we hire at and what each is expected to show.",
     "scales": "The 1–5 score and the five-step recommendation scale.",
     "reference": "Every field of every kind of data file, for contributors.",
+    "loop": "Your own loop of questions from the banks, kept in this browser, with a printable scorecard.",
 }
 
 KIND_LABELS = {
@@ -37,6 +42,7 @@ KIND_LABELS = {
     "failure-analysis": "Failure analysis", "performance": "Performance",
     "leadership": "Leadership", "bar-raiser": "Bar raiser",
 }
+LIST_LIMIT = 50  # questions listed on a level, signal or role page before "all in the finder"
 PROBE_LABELS = {"follow-up": "Follow-up", "hard": "Hard", "mandatory": "Mandatory"}
 
 
@@ -48,6 +54,8 @@ class Renderer:
         self.edit_uri = edit_uri
         self.pages = {(page.kind, page.id): page for page in generated_pages(index)}
         self._by_src = {page.src_uri: page for page in self.pages.values()}
+        self._question_pages = question_pages(index)
+        self._prerendered = None
         self.env = Environment(loader=FileSystemLoader(templates), autoescape=True,
                                undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                                keep_trailing_newline=True)
@@ -57,13 +65,16 @@ class Renderer:
             heading=text.heading, plain=text.plain,
         )
         self.env.globals.update(
-            index=index, KIND_LABELS=KIND_LABELS, PROBE_LABELS=PROBE_LABELS,
+            index=index, KIND_LABELS=KIND_LABELS, PROBE_LABELS=PROBE_LABELS, LIST_LIMIT=LIST_LIMIT,
             url=pass_context(lambda ctx, kind, item_id="", anchor="":
                              self.link(ctx["base"], kind, item_id, anchor)),
             question_url=pass_context(lambda ctx, qid: self.question_link(ctx["base"], qid)),
             items_of=lambda kind: items_of(index, kind),
             has_page=lambda kind, item_id="": (kind, item_id) in self.pages,
             in_level_order=lambda items: sorted(items, key=lambda item: index.levels[item.level].rank),
+            # The finder with a filter preset, e.g. finder_url(level="staff") (pages.finder_query).
+            finder_url=pass_context(lambda ctx, **filters: ctx["base"] + finder_query(**filters)),
+            finder_data_url=pass_context(lambda ctx: ctx["base"] + FINDER_DATA),
         )
 
     @staticmethod
@@ -71,12 +82,20 @@ class Renderer:
         return base + url_of(kind, item_id) + (f"#{anchor}" if anchor else "")
 
     def question_link(self, base: str, question_id: str) -> str:
-        return self.link(base, "bank", self.index.topic_of[question_id], question_id)
+        return f"{base}{self._question_pages[question_id]}#{question_id}"
 
     def render(self, kind: str, item_id: str = "") -> str:
-        """The Markdown of one generated page."""
-        page = self.pages[(kind, item_id)]
-        return self.render_page(page)
+        """The Markdown of one generated page (rendered ahead of time, if it was)."""
+        if self._prerendered is not None:
+            text = self._prerendered.take((kind, item_id))
+            if text is not None:
+                return text
+        return self.render_page(self.pages[(kind, item_id)])
+
+    def prerender(self) -> None:
+        """Start rendering every page in a second process (large sites only; see prerender.py)."""
+        self._prerendered = prerenderer(self.render_page, list(self.pages.values()),
+                                        key=lambda page: (page.kind, page.id))
 
     def page_at(self, src_uri: str) -> Page | None:
         """The generated page MkDocs knows by this source path, if it is one of ours."""
@@ -92,6 +111,10 @@ class Renderer:
             return self.index.samples[page.id]
         if page.kind == "bank":
             return self.index.banks[page.id]
+        if page.kind == "bank-part":
+            return self.index.banks[page.id.rpartition("/")[0]]
+        if page.kind in ("role-levels", "role-coverage"):
+            return self.index.roles[page.id]
         return getattr(self.index, page.kind + "s")[page.id]
 
     def render_page(self, page: Page, **extra) -> str:
@@ -99,9 +122,22 @@ class Renderer:
         context = {"page": page, "base": page.base, "item": item, **extra}
         if page.kind in ("scorecard", "scorecard-one-page", "debrief"):
             context["card"] = scorecard_of(self.index, item)
+        elif page.kind in ("bank", "bank-part"):
+            parts = bank_parts(item.questions)
+            context["parts"] = parts
+            context["part"] = int(page.id.rpartition("/")[2]) if page.kind == "bank-part" else 0
+            context["topic"] = page.id.rpartition("/")[0] if page.kind == "bank-part" else page.id
         elif page.kind == "reference":
             context["kinds"] = reference()
             context["schema_files"] = SCHEMA_FILES
+        elif page.kind == "role-levels":
+            context["comparison"] = level_comparison(self.index, item.id)
+        elif page.kind == "role-coverage":
+            context["coverage"] = coverage(self.index, item.id)
+        elif page.kind == "banks":
+            context["facets"] = finder_facets(self.index, KIND_LABELS)
+        elif page.kind == "loop":
+            context["card"] = loop_card(self.index)
         return self.env.get_template(f"{page.kind}.md").render(context)
 
     def description(self, page: Page) -> str:
@@ -109,16 +145,23 @@ class Renderer:
         item = self.item_for(page)
         texts = {
             "playbook": lambda: item.purpose, "bank": lambda: item.description,
+            "bank-part": lambda: item.description,
             "signal": lambda: item.description, "role": lambda: item.summary,
             "level": lambda: item.summary,
             "scorecard": lambda: f"Printable and fillable scorecard for {item.title}.",
             "scorecard-one-page": lambda: f"One-page scorecard for {item.title}.",
             "debrief": lambda: f"Debrief sheet for the panel after {item.title}.",
             "example": lambda: f"A filled-in example scorecard for {self.index.playbooks[item.playbook].title}.",
+            "role-levels": lambda: f"{item.name}: the scope, signals and hire bar of each level, side by side.",
+            "role-coverage": lambda: f"{item.name}: how many questions of each playbook probe each signal.",
         }
         text = texts[page.kind]() if page.kind in texts else SECTION_DESCRIPTIONS.get(page.kind, "")
         text = " ".join(plain_text(text).split())
         return text if len(text) <= 200 else text[:197].rsplit(" ", 1)[0] + "…"
+
+    def data_files(self) -> dict[str, str]:
+        """Files the build writes beside the pages (path under the site -> text)."""
+        return data_files(self.index, KIND_LABELS)
 
     def redirect(self, old_url: str, new_url: str) -> str:
         """A static page at an old URL that sends the reader to the new one."""

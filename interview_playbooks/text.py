@@ -22,6 +22,7 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 _WEB = re.compile(r"^https?://[^/\s]", re.IGNORECASE)
 _LIST_ITEM = re.compile(r"^\s*[-*]\s+")
 _PLACEHOLDER = "\x00{}\x00"
+_FORMATTING = re.compile(r"[`\[*_]")  # text without these has no formatting to turn into HTML
 
 
 def safe_href(url: str, base: str = "") -> str | None:
@@ -44,6 +45,8 @@ def safe_href(url: str, base: str = "") -> str | None:
 
 def inline(text: str, base: str = "") -> Markup:
     """One line or paragraph of contributor text as HTML."""
+    if not _FORMATTING.search(text):  # most text: escaping is all there is to do
+        return escape(text)
     html = str(escape(text))
     stash: list[str] = []
 
@@ -90,6 +93,8 @@ def block(text: str, base: str = "") -> Markup:
 
 def plain(text: str) -> str:
     """Contributor text without its formatting marks, for titles and metadata."""
+    if not _FORMATTING.search(text):
+        return text
     text = _LINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
     text = _STRONG.sub(r"\1", text)

@@ -72,6 +72,11 @@ def former_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
                 claimed[old] = item.id
 
 
+# Pages under /questions/ that are not banks (pages.OTHER_URLS): a bank of that name would
+# collide with them. A test keeps the two in step.
+RESERVED_TOPICS = {"loop"}
+
+
 @rule
 def topic_names_are_ids(catalog: Catalog) -> Iterator[Problem]:
     """Error if a bank's file name cannot serve as its URL."""
@@ -79,6 +84,9 @@ def topic_names_are_ids(catalog: Catalog) -> Iterator[Problem]:
         if not SLUG.match(topic):
             yield Problem(at(bank), f"the bank file name '{topic}' is not a valid id",
                           f"rename the file to '{slugify(topic)}.yaml'")
+        elif topic in RESERVED_TOPICS:
+            yield Problem(at(bank), f"the bank file name '{topic}' is taken by a page of the site "
+                          f"(/questions/{topic}/)", f"rename the file, e.g. to '{topic}-questions.yaml'")
 
 
 @rule

@@ -40,7 +40,7 @@ CONTENT_H1 = ".md-content h1"
 # section title ("first" would hit "First subsystem to redesign", "do" "Domain Depth").
 PROBE_PHRASES = [
     "invariants must always hold during state",   # state transfer: invariants
-    "you prevent stale reads",                     # BFT client: stale reads
+    "detect Byzantine behavior at the client",     # BFT client: Byzantine clients
     "recover metadata after partial corruption",   # bucket metadata at scale
     "node crashes mid-checkpoint",                 # replicated log: crash mid-checkpoint
 ]

@@ -96,3 +96,20 @@ def test_question_blocks_do_not_split_across_pages(page, site_url):
     page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/")
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.ip-sc-item')).breakInside") == "avoid"
+
+
+def test_one_page_scorecard_prints_two_hire_signals_a_question_and_shows_all_on_screen(page, site_url):
+    """A 30-minute scorecard has one page: on paper each question keeps its first two hire
+    signals and any answered on screen; the screen shows every signal."""
+    playbook_id = next(pid for pid, p in PLAYBOOKS.items() if p["duration"] <= 30)
+    page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/")
+    rows = page.locator(".ip-sc-item .ip-sc-indicators tbody tr")
+    total = rows.count()
+    assert all(rows.nth(i).is_visible() for i in range(total))
+    extra = page.locator(".ip-sc-item .ip-sc-indicators tbody tr:nth-child(n+3)")
+    assert extra.count() > 0, "no question with more than two hire signals to test with"
+    extra.first.locator('input[value="yes"]').check()
+    page.emulate_media(media="print")
+    printed = [i for i in range(extra.count()) if extra.nth(i).is_visible()]
+    assert printed == [0], f"printed beyond the first two: {printed}"
+    assert page.locator(".ip-sc-print-note").is_visible()

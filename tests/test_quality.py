@@ -68,6 +68,21 @@ def fill_scorecard(page: Page) -> None:
         arg=["Candidate A", NOTE])
 
 
+def show_finder_results(page: Page) -> None:
+    """Wait until the question finder has fetched its data and listed what the filter finds."""
+    expect(page.locator("[data-ip-count]")).to_have_text(re.compile(r"^[\d,]+ of [\d,]+ questions?$"))
+    expect(page.locator("[data-ip-results] > li").first).to_be_visible()
+
+
+def fill_loop(page: Page) -> None:
+    """Put the first three questions of the finder's data into the loop and show its scorecard."""
+    page.evaluate("""() => fetch('../finder.json').then(r => r.json()).then(data =>
+        localStorage.setItem('interview-playbooks:loop:v1',
+                             JSON.stringify(data.questions.slice(0, 3).map(q => q.i))))""")
+    page.reload()
+    expect(page.locator("form[data-ip-form] .ip-sc-item")).to_have_count(3)
+
+
 def settle(page: Page) -> None:
     """Wait until the search dialog has stopped moving (it slides and fades in)."""
     page.wait_for_function("""() => document.querySelector('.md-search')
@@ -115,6 +130,10 @@ KINDS = [
     Kind("contributing", "contributing/"),
     Kind("playbooks-index", "playbooks/"),
     Kind("questions-index", "questions/"),
+    Kind("question-finder", "questions/?level=senior-mts&signal=ownership", show_finder_results),
+    Kind("my-loop", "questions/loop/", fill_loop, form=True),
+    Kind("role-levels", "roles/storage-engineer/levels/"),
+    Kind("role-coverage", "roles/storage-engineer/coverage/"),
     Kind("signals-index", "signals/"),
     Kind("search-results", "", open_search),
     Kind("404", "no-such-page/", status=HTTPStatus.NOT_FOUND),
@@ -558,6 +577,8 @@ WIDE_TABLES = [
     pytest.param("debrief", "table.ip-sc-debrief-table", True, id="debrief-table"),
     pytest.param("scorecard", "table.ip-sc-rubric-table", True, id="scorecard-rubric"),
     pytest.param("one-page", "table.ip-sc-compact-table", True, id="one-page-table"),
+    pytest.param("role-levels", "table.ip-compare", False, id="role-levels"),
+    pytest.param("role-coverage", "table.ip-coverage", False, id="role-coverage"),
 ]
 
 

@@ -16,7 +16,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
@@ -76,25 +75,6 @@ class Card:
 @pytest.fixture(scope="module")
 def card(site) -> Card:
     return Card(site)
-
-
-@pytest.fixture(scope="module")
-def served_site_url(tmp_path_factory) -> str:
-    """The site built the way `make serve` builds it: site_url is the address it is served
-    at. Material's instant navigation only follows links listed in the sitemap, which holds
-    site_url's addresses, so this is the build where instant navigation is active locally."""
-    from conftest import ROOT, serve
-    site_dir = tmp_path_factory.mktemp("served") / "site"
-    server, url = serve(site_dir)  # the port is known before the build
-    try:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url}
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
-            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
-        assert result.returncode == 0, result.stderr
-        yield url
-    finally:
-        server.shutdown()
 
 
 # --- Helpers ---------------------------------------------------------------------------------

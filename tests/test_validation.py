@@ -102,6 +102,20 @@ CASES = [
      1, 8, "the tag 'tag:yaml.org,2002:python/object:os.system' is not allowed", "remove the tag"),
     ("unknown-file", "question/extra.yaml", QUESTION, 1, 1,
      "this file is not a known kind of data file", "data/questions/*.yaml"),
+    ("reserved-bank-name", "questions/loop.yaml", QUESTION, 1, 1,
+     "the bank file name 'loop' is taken by a page of the site", "rename the file"),
+    ("added-on-new-question", "questions/extra.yaml",
+     QUESTION + "    added:\n      red_flags: [Blames others]\n", 10, 7,
+     "question 'extra-question': `added` is only for seed questions", "set `origin: seed`"),
+    ("added-strong-answer-twice", "questions/extra.yaml",
+     QUESTION + "    origin: seed\n    strong_answer:\n      topics: [Owns it]\n"
+     "    added:\n      strong_answer:\n        topics: [Measures it]\n", 14, 9,
+     "question 'extra-question': the seed already gives a strong answer",
+     "remove `added.strong_answer`"),
+    ("level-described-twice", "questions/extra.yaml",
+     QUESTION + "    by_level:\n      - level: senior\n        expectation: Owns a system.\n"
+     "      - level: senior\n        expectation: Owns two.\n", 12, 16,
+     "question 'extra-question': level 'senior' is described twice in `by_level`", "merge"),
 ]
 
 
@@ -242,3 +256,61 @@ def test_sample_answers_only_its_playbooks_questions(data):
     assert status == 1
     assert f"{shown}:6:15: sample 'sample-one': playbook 'backend-senior' does not ask " \
            "question 'extra-question'" in output
+
+
+def guide_template(section: str) -> str:
+    """The first YAML block under a `## section` heading of CONTRIBUTING.md."""
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    after = guide.split(f"\n## {section}\n", 1)[1]
+    return after.split("```yaml\n", 1)[1].split("\n```", 1)[0] + "\n"
+
+
+def test_the_contributing_guides_templates_pass_check_without_advice(tmp_path):
+    """A contributor who copies the guide's question and playbook templates gets a clean
+    `make check`: no error, and no warning either."""
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    bank = data / "questions" / "system-design.yaml"
+    bank.write_text(bank.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+                    + guide_template("Adding a question"), encoding="utf-8")
+    playbook = guide_template("Adding a playbook")
+    (data / "playbooks" / "guide-template.yaml").write_text(playbook, encoding="utf-8")
+    status, output = run_check(data)
+    assert status == 0, output
+    assert "warning" not in output, output
+
+
+def test_content_advice_is_reported_at_its_place(data):
+    """The content warnings of issue 7: each at its place, none failing the check."""
+    write(data, "levels.yaml", (MINIMAL / "levels.yaml").read_text()
+          + "  - id: staff\n    name: Staff\n    rank: 2\n    summary: Leads a team.\n")
+    write(data, "questions/extra.yaml", QUESTION.replace("[senior]", "[senior, staff]")
+          + "    by_level:\n      - level: senior\n        expectation: Owns a system.\n")
+    write(data, "questions/staff.yaml", QUESTION.replace("extra-question", "staff-question")
+          .replace("[senior]", "[staff]"))
+    write(data, "playbooks/backend-senior.yaml",
+          PLAYBOOK.replace("[ownership-story]", "[ownership-story, staff-question]"))
+    status, output = run_check(data)
+    assert status == 0, output
+    for place, message in [
+        ("questions/extra.yaml:10:7", "question 'extra-question' is asked at 2 levels but "
+                                      "`by_level` does not describe: staff"),
+        ("playbooks/backend-senior.yaml:4:8", "playbook 'backend-senior' (senior) asks question "
+                                              "'staff-question', whose `levels` leave out 'senior'"),
+        ("playbooks/backend-senior.yaml:23:15", "playbook 'backend-senior': the rubric dimension "
+                                                "'system-design' is probed by one question only"),
+        ("questions/staff.yaml:3:5", "question 'staff-question' needs a tailoring note, a strong "
+                                     "answer, two probes, a hard or mandatory probe, two hire "
+                                     "indicators, two no-hire indicators, a red flag"),
+    ]:
+        assert f"{place}: warning: {message}" in output.replace(str(data) + "/", ""), output
+    # Two questions of the playbook now probe 'ownership': no advice about that dimension.
+    assert "rubric dimension 'ownership'" not in output
+
+
+def test_every_page_under_questions_is_a_reserved_bank_name():
+    from interview_playbooks.pages import OTHER_URLS
+    from interview_playbooks.validate import RESERVED_TOPICS
+    under_questions = {url.split("/")[1] for url in OTHER_URLS.values()
+                       if url.startswith("questions/")}
+    assert under_questions == RESERVED_TOPICS

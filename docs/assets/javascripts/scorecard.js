@@ -839,6 +839,9 @@
     }
   }
 
+  // Forms a page builds after it loaded (the custom loop's scorecard, see loop.js) are set
+  // up when the page says so; a form it replaced has its draft saved first.
+  document.addEventListener("ip:forms", function () { init(); });
   window.addEventListener("beforeprint", refreshAll);
   var resizeTimer = null;
   window.addEventListener("resize", function () { // new widths wrap notes differently

@@ -1,0 +1,146 @@
+"""What the question finder and the custom loop's scorecard need, as plain data.
+
+The finder page (`questions/`) does not list the questions in its HTML: a bank of 10,000
+questions would make it megabytes. The build writes every question once into a compact JSON
+file, `questions/finder.json` (pages.FINDER_DATA), which the browser scripts
+(docs/assets/javascripts/finder.js and loop.js) fetch by a URL relative to the page:
+
+    {"v": 1,
+     "levels":  [{"id": "staff", "name": "Staff", "former": ["..."]}, ...],   by rank
+     "roles":   [{"id": ..., "name": ...}, ...],
+     "signals": [{"id": ..., "name": ...}, ...],                              by name
+     "kinds":   [{"id": "deep-dive", "name": "Deep dive"}, ...],
+     "topics":  [{"id": "storage", "name": "Storage", "url": "questions/storage/",
+                  "hire": "questions/storage/hire.json"}, ...],
+     "pages":   ["questions/storage/", "questions/large-bank/2/", ...],
+     "scale":   [{"value": 5, "label": "Exceptional"}, ...],       the 1–5 score, best first
+     "recommendation": [{"id": "strong-hire", "label": "Strong Hire"}, ...],
+     "questions": [{"i": id, "t": title, "p": topic, "u": page, "k": kind, "l": [levels],
+                    "s": [signals], "r": [roles], "m": minutes, "f": [former ids]}]}
+
+In a question, `p`, `u`, `k`, `l`, `s` and `r` are positions in the tables above (a number
+is shorter than an id repeated 10,000 times); `r` holds the roles of the playbooks that ask
+the question; `m` is its suggested minutes; `m`, `f` and `former` are left out when empty. A
+question's card is at `pages[u] + "#" + i`, relative to the site root: its bank's page, or
+one of the numbered pages of a large bank (pages.question_pages).
+
+The hire indicators, which only the loop's scorecard shows, are two thirds of the bytes of
+a question; they are kept out of finder.json, in one small file per bank,
+`questions/<topic>/hire.json` (pages.HIRE_DATA): {"<question id>": ["indicator", ...]}.
+The loop page fetches the files of the banks its questions come from.
+
+Titles, names and indicators are plain text (formatting marks removed): the scripts show them
+as text, never as HTML.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+from . import model
+from .index import Index
+from .pages import FINDER_DATA, HIRE_DATA, items_of, question_pages, url_of
+from .text import plain as _plain
+
+VERSION = 1
+
+
+def _default(record: type, name: str) -> str:
+    """The default of a model field, e.g. the scale a playbook scores on unless it says."""
+    return next(f.default for f in dataclasses.fields(record) if f.name == name)
+
+
+SCORE_SCALE = _default(model.Rubric, "scale")
+RECOMMENDATION_SCALE = _default(model.Playbook, "recommendation_scale")
+
+
+def plain(text: str) -> str:
+    """Contributor text without formatting marks (text.plain), quickly when it has none."""
+    return _plain(text) if any(mark in text for mark in "[`*_") else text
+
+
+def _entry(item_id: str, name: str, former: list[str] | None = None, **more) -> dict:
+    entry = {"id": item_id, "name": plain(name), **more}
+    if former:
+        entry["former"] = list(former)
+    return entry
+
+
+def loop_card(index: Index) -> dict:
+    """The scales of a custom loop's scorecard, in scorecard.scorecard_of's shape."""
+    score = index.scales.get(SCORE_SCALE) or next(iter(index.scales.values()))
+    recommendation = index.scales.get(RECOMMENDATION_SCALE) or score
+    return {
+        "scale": [{"value": point.score, "label": point.label}
+                  for point in score.points if point.score is not None],
+        "recommendation": [{"id": point.id, "label": point.label}
+                           for point in recommendation.points],
+    }
+
+
+def finder_facets(index: Index, kind_labels: dict[str, str]) -> dict:
+    """The values the finder filters by, in the order its checkboxes show them."""
+    return {
+        "levels": [_entry(level.id, level.name, level.former_ids)
+                   for level in index.levels_in_order()],
+        "roles": [_entry(role_id, name, index.roles[role_id].former_ids)
+                  for role_id, name in items_of(index, "role")],
+        "signals": [_entry(signal_id, name, index.signals[signal_id].former_ids)
+                    for signal_id, name in items_of(index, "signal")],
+        "kinds": [_entry(kind, kind_labels.get(kind, kind))
+                  for kind in model.QuestionKind.__args__],
+        "topics": [_entry(topic, title, url=url_of("bank", topic), hire=HIRE_DATA.format(topic))
+                   for topic, title in items_of(index, "bank")],
+    }
+
+
+def finder_data(index: Index, kind_labels: dict[str, str]) -> dict:
+    """Everything finder.json holds (see the module's docstring)."""
+    facets = finder_facets(index, kind_labels)
+    position = {name: {entry["id"]: n for n, entry in enumerate(entries)}
+                for name, entries in facets.items()}
+    page_of = question_pages(index)
+    pages = list(dict.fromkeys(page_of[q.id] for topic, _ in items_of(index, "bank")
+                               for q in index.banks[topic].questions))
+    position["pages"] = {url: n for n, url in enumerate(pages)}
+    questions = []
+    for topic, _ in items_of(index, "bank"):
+        for question in index.banks[topic].questions:
+            roles = dict.fromkeys(index.playbooks[pid].role
+                                  for pid in index.playbooks_by_question.get(question.id, []))
+            entry = {
+                "i": question.id,
+                "t": plain(question.title),
+                "p": position["topics"][topic],
+                "u": position["pages"][page_of[question.id]],
+                "k": position["kinds"][question.kind],
+                "l": [position["levels"][level] for level in question.levels],
+                "s": [position["signals"][signal] for signal in question.signals],
+                "r": [position["roles"][role] for role in roles],
+            }
+            if question.minutes:
+                entry["m"] = question.minutes
+            if question.former_ids:
+                entry["f"] = list(question.former_ids)
+            questions.append(entry)
+    return {"v": VERSION, **facets, "pages": pages, **loop_card(index), "questions": questions}
+
+
+def hire_data(index: Index, topic: str) -> dict[str, list[str]]:
+    """What a bank's hire.json holds: each question's hire indicators, ours included."""
+    return {question.id: [plain(indicator.text) for indicator in question.merged("hire")]
+            for question in index.banks[topic].questions}
+
+
+def _json(data) -> str:
+    """Compact JSON: no spaces, non-ASCII characters as they are."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def data_files(index: Index, kind_labels: dict[str, str]) -> dict[str, str]:
+    """finder.json and every bank's hire.json: path under the site -> text."""
+    files = {FINDER_DATA: _json(finder_data(index, kind_labels))}
+    files.update((HIRE_DATA.format(topic), _json(hire_data(index, topic)))
+                 for topic in index.banks)
+    return files
