@@ -43,8 +43,11 @@ def renderer_of(config) -> Renderer:
 
 
 def on_config(config):
-    # The previous build's objects (under `mkdocs serve`) become collectable again.
+    # Under `mkdocs serve`, the previous build's objects become collectable again, and its
+    # garbage (pages and navigation refer to each other) is collected now, before it could
+    # be frozen along with this build's index below.
     gc.unfreeze()
+    gc.collect()
     try:
         # MkDocs re-imports this hook on every rebuild; the cache lives in the package.
         index = load_index(data_dir(config), cache=PARSE_CACHE)

@@ -163,3 +163,27 @@ def test_resume_names_appear_nowhere(site):
         p.read_text(encoding="utf-8") for p in (ROOT / "data").rglob("*.yaml")).lower()
     leaked = sorted(name for name in names if re.search(rf"\b{re.escape(name.lower())}\b", corpus))
     assert not leaked, f"résumé names on the site or in the data: {leaked}"
+
+
+def all_questions() -> list[dict]:
+    return [question for path in sorted((ROOT / "data" / "questions").glob("*.yaml"))
+            for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
+
+
+def test_seed_questions_are_marked_and_keep_only_the_seeds_words_as_their_own():
+    """A question is `origin: seed` exactly when its prompt is a seed's question, and what
+    we added to it (under `added`) is not text the seed wrote: a reviewer can trust the mark."""
+    seeds = [text for _, text in seed_texts()]
+    whole_seeds = normal(" ".join(p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt"))).lower()
+    for question in all_questions():
+        prompt = normal(question["prompt"])
+        match = best_match(prompt, seeds)
+        ratio = difflib.SequenceMatcher(a=prompt.lower().split(), b=match.lower().split(),
+                                        autojunk=False).ratio()
+        from_seed = ratio > 0.75 or prompt.lower() in whole_seeds
+        assert from_seed == (question.get("origin") == "seed"), (question["id"], match)
+        added = question.get("added") or {}
+        for part in ("probes", "hire", "no_hire", "red_flags"):
+            for item in added.get(part, []):
+                words = normal(item if isinstance(item, str) else item["text"]).lower()
+                assert words not in whole_seeds, (question["id"], part, words)
