@@ -62,6 +62,16 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def pdftotext() -> str:
+    """Poppler's pdftotext, for reading printed PDFs; CI must have it, elsewhere a skip."""
+    tool = shutil.which("pdftotext") or ("/usr/bin/pdftotext" if os.path.exists("/usr/bin/pdftotext") else None)
+    if tool is None:
+        if os.environ.get("CI"):
+            pytest.fail("pdftotext is missing: CI must install poppler-utils")
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return tool
+
+
 @pytest.fixture(scope="session")
 def served_site_url(tmp_path_factory) -> str:
     """The real site built the way `make serve` builds it: site_url is the address it is

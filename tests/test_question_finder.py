@@ -9,9 +9,7 @@ should find is computed here from the YAML, so the tests follow the data as it g
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -21,7 +19,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, make_project, mkdocs_build, serve
+from conftest import ROOT, make_project, mkdocs_build, pdftotext, serve
 
 DATA = ROOT / "data"
 LOOP_KEY = "interview-playbooks:loop:v1"
@@ -162,11 +160,7 @@ def loop_list(page: Page) -> list[str]:
 
 
 def pdf_text(pdf: Path) -> str:
-    tool = shutil.which("pdftotext") or ("/usr/bin/pdftotext" if os.path.exists("/usr/bin/pdftotext") else None)
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext is missing: CI must install poppler-utils")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    tool = pdftotext()
     return subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, timeout=60,
                           check=True).stdout
 

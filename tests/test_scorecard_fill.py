@@ -12,15 +12,15 @@ Which playbook and which questions are used is read from the built pages' own da
 from __future__ import annotations
 
 import json
-import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
+
+from conftest import pdftotext
 
 STORAGE_KEY = "interview-playbooks:drafts:v1"
 FORM = "form[data-ip-form]"
@@ -124,11 +124,7 @@ def fill_basic(page: Page, card: Card, candidate: str, score: str) -> None:
 
 
 def pdf_text(pdf: Path) -> str:
-    tool = shutil.which("pdftotext") or ("/usr/bin/pdftotext" if os.path.exists("/usr/bin/pdftotext") else None)
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext is missing: CI must install poppler-utils")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
+    tool = pdftotext()
     result = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True,
                             timeout=60, check=True)
     return result.stdout
