@@ -40,8 +40,8 @@ import json
 
 from . import model
 from .index import Index
-from .pages import FINDER_DATA, HIRE_DATA, items_of, question_pages, url_of
-from .text import plain as _plain
+from .pages import FINDER_DATA, HIRE_DATA, items_of, url_of
+from .text import plain
 
 VERSION = 1
 
@@ -53,11 +53,6 @@ def _default(record: type, name: str) -> str:
 
 SCORE_SCALE = _default(model.Rubric, "scale")
 RECOMMENDATION_SCALE = _default(model.Playbook, "recommendation_scale")
-
-
-def plain(text: str) -> str:
-    """Contributor text without formatting marks (text.plain), quickly when it has none."""
-    return _plain(text) if any(mark in text for mark in "[`*_") else text
 
 
 def _entry(item_id: str, name: str, former: list[str] | None = None, **more) -> dict:
@@ -95,12 +90,11 @@ def finder_facets(index: Index, kind_labels: dict[str, str]) -> dict:
     }
 
 
-def finder_data(index: Index, kind_labels: dict[str, str]) -> dict:
+def finder_data(index: Index, kind_labels: dict[str, str], page_of: dict[str, str]) -> dict:
     """Everything finder.json holds (see the module's docstring)."""
     facets = finder_facets(index, kind_labels)
     position = {name: {entry["id"]: n for n, entry in enumerate(entries)}
                 for name, entries in facets.items()}
-    page_of = question_pages(index)
     pages = list(dict.fromkeys(page_of[q.id] for topic, _ in items_of(index, "bank")
                                for q in index.banks[topic].questions))
     position["pages"] = {url: n for n, url in enumerate(pages)}
@@ -138,9 +132,10 @@ def _json(data) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def data_files(index: Index, kind_labels: dict[str, str]) -> dict[str, str]:
-    """finder.json and every bank's hire.json: path under the site -> text."""
-    files = {FINDER_DATA: _json(finder_data(index, kind_labels))}
+def data_files(index: Index, kind_labels: dict[str, str], page_of: dict[str, str]) -> dict[str, str]:
+    """finder.json and every bank's hire.json: path under the site -> text. `page_of` is
+    each question's page (pages.question_pages), as the renderer computed it."""
+    files = {FINDER_DATA: _json(finder_data(index, kind_labels, page_of))}
     files.update((HIRE_DATA.format(topic), _json(hire_data(index, topic)))
                  for topic in index.banks)
     return files

@@ -96,11 +96,11 @@ def build_index(catalog: Catalog, warnings: list[Problem] | None = None) -> Inde
     index.samples_by_playbook = _group(catalog.samples.values(), lambda s: [s.playbook])
     index.questions_by_level = _group(catalog.questions.values(), lambda q: q.levels)
     index.questions_by_role = {
-        role: sorted({qid for pid in pids for qid in _playbook_questions(catalog.playbooks[pid])})
+        role: sorted({qid for pid in pids for qid in catalog.playbooks[pid].question_ids()})
         for role, pids in by_role.items()}
     for playbook in catalog.playbooks.values():  # signal_coverage
         counts = index.signal_coverage[playbook.id] = {}
-        for qid in dict.fromkeys(_playbook_questions(playbook)):
+        for qid in dict.fromkeys(playbook.question_ids()):
             for signal in catalog.questions[qid].signals:
                 counts[signal] = counts.get(signal, 0) + 1
     return index
@@ -112,10 +112,6 @@ def _group(items, keys_of) -> dict[str, list[str]]:
         for key in keys_of(item):
             grouped[key].append(item.id)
     return dict(grouped)
-
-
-def _playbook_questions(playbook: model.Playbook) -> list[str]:
-    return [qid for segment in playbook.segments for qid in segment.question_ids()]
 
 
 def _plain(record) -> object:
@@ -132,7 +128,7 @@ def rubric_version(playbook: model.Playbook, catalog: Catalog) -> str:
     """A short hash of the playbook's rubric and questions: a filed scorecard names it."""
     content = {"rubric": _plain(playbook.rubric), "segments": _plain(playbook.segments),
                "questions": [_plain(catalog.questions.get(qid))
-                             for qid in _playbook_questions(playbook)]}
+                             for qid in playbook.question_ids()]}
     digest = hashlib.sha256(json.dumps(content, sort_keys=True).encode()).hexdigest()
     return digest[:8]
 

@@ -353,6 +353,10 @@ class Playbook(Record):
     former_ids: list[Id] = doc("Ids this playbook had before; old URLs redirect here.",
                                default_factory=list)
 
+    def question_ids(self) -> list[str]:
+        """Every question the playbook offers, pools included, in schedule order."""
+        return [qid for segment in self.segments for qid in segment.question_ids()]
+
 
 @dataclass(kw_only=True)
 class Answer(Record):

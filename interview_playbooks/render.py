@@ -161,7 +161,7 @@ class Renderer:
 
     def data_files(self) -> dict[str, str]:
         """Files the build writes beside the pages (path under the site -> text)."""
-        return data_files(self.index, KIND_LABELS)
+        return data_files(self.index, KIND_LABELS, self._question_pages)
 
     def redirect(self, old_url: str, new_url: str) -> str:
         """A static page at an old URL that sends the reader to the new one."""

@@ -151,10 +151,6 @@ def pools_offer_enough(catalog: Catalog) -> Iterator[Problem]:
                                   "add questions to the pool or lower `choose`")
 
 
-def playbook_question_ids(playbook) -> list[str]:
-    return [qid for segment in playbook.segments for qid in segment.question_ids()]
-
-
 @rule
 def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
     """Error if a rubric dimension is probed by no question of its playbook; warning if by
@@ -162,7 +158,7 @@ def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
     for playbook in catalog.playbooks.values():
         if not playbook.rubric:
             continue
-        questions = [catalog.questions[qid] for qid in dict.fromkeys(playbook_question_ids(playbook))
+        questions = [catalog.questions[qid] for qid in dict.fromkeys(playbook.question_ids())
                      if qid in catalog.questions]
         if any(signal not in catalog.signals for q in questions for signal in q.signals):
             continue  # a misspelt signal is reported already; don't pile a second error on it
@@ -267,7 +263,7 @@ def levels_asked(catalog: Catalog) -> dict[str, list[str]]:
     """Question id -> ids of the levels it is asked at: its own `levels` and its playbooks'."""
     asked = {qid: list(q.levels) for qid, q in catalog.questions.items()}
     for playbook in catalog.playbooks.values():
-        for qid in playbook_question_ids(playbook):
+        for qid in playbook.question_ids():
             if qid in asked and playbook.level not in asked[qid]:
                 asked[qid].append(playbook.level)
     return asked
@@ -302,7 +298,7 @@ def levels_have_expectations(catalog: Catalog) -> Iterator[Problem]:
 def playbooks_ask_questions_for_their_level(catalog: Catalog) -> Iterator[Problem]:
     """Warning if a playbook asks a question whose `levels` leave out the playbook's level."""
     for playbook in catalog.playbooks.values():
-        for qid in dict.fromkeys(playbook_question_ids(playbook)):
+        for qid in dict.fromkeys(playbook.question_ids()):
             question = catalog.questions.get(qid)
             if question and playbook.level in catalog.levels and playbook.level not in question.levels:
                 yield warning(at(playbook, "level"),
@@ -320,7 +316,7 @@ def samples_match_their_playbook(catalog: Catalog) -> Iterator[Problem]:
         playbook = catalog.playbooks.get(sample.playbook)
         if not playbook:
             continue  # reported as an unknown playbook
-        asked = {qid for segment in playbook.segments for qid in segment.question_ids()}
+        asked = set(playbook.question_ids())
         for i, answer in enumerate(sample.answers):
             if answer.question in catalog.questions and answer.question not in asked:
                 yield Problem(at(sample, "answers", i, "question"),

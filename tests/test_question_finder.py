@@ -230,11 +230,10 @@ def test_finder_and_loop_buttons_stay_out_of_the_search_index(site):
 def test_finder_data_stays_compact_for_a_large_bank(tmp_path):
     """A 1,000-question synthetic bank: finder.json under 200 bytes a question."""
     from bench.synthetic import generate
-    from interview_playbooks.finder import data_files
     from interview_playbooks.index import load_index
-    from interview_playbooks.render import KIND_LABELS
+    from interview_playbooks.render import Renderer
     generate(tmp_path, 1000)
-    files = data_files(load_index(tmp_path), KIND_LABELS)
+    files = Renderer(load_index(tmp_path)).data_files()
     finder = files["questions/finder.json"].encode()
     assert len(json.loads(finder)["questions"]) == 1000
     assert len(finder) / 1000 < 200, f"{len(finder) / 1000:.0f} bytes a question"

@@ -586,17 +586,22 @@
     return this.kind === "debrief" ? this.debriefMarkdown() : this.scorecardMarkdown();
   };
 
+  // The lines above the answers: who, when, and which playbook at which rubric version.
+  Controller.prototype.headerMarkdown = function (fields, role, field) {
+    return broken([
+      "**Candidate Name:** " + text(fields, "candidate"),
+      "**" + role + ":** " + text(fields, field),
+      "**Date:** " + text(fields, "date"),
+      "**Playbook:** " + (this.data.title || this.playbook) + " (" + this.versionText() + ")",
+    ]);
+  };
+
   Controller.prototype.scorecardMarkdown = function () {
     var data = this.data;
     var fields = this.fields();
     var scale = this.scale();
     var blocks = [];
-    blocks.push(broken([
-      "**Candidate Name:** " + text(fields, "candidate"),
-      "**Interviewer Name:** " + text(fields, "interviewer"),
-      "**Date:** " + text(fields, "date"),
-      "**Playbook:** " + (data.title || this.playbook) + " (" + this.versionText() + ")",
-    ]));
+    blocks.push(this.headerMarkdown(fields, "Interviewer Name", "interviewer"));
     var number = 0;
     (data.sections || []).forEach(function (section) {
       var entries = section.entries || [];
@@ -667,12 +672,7 @@
     var fields = this.fields();
     var scale = this.scale();
     var blocks = [];
-    blocks.push(broken([
-      "**Candidate Name:** " + text(fields, "candidate"),
-      "**Facilitator:** " + text(fields, "facilitator"),
-      "**Date:** " + text(fields, "date"),
-      "**Playbook:** " + (data.title || this.playbook) + " (" + this.versionText() + ")",
-    ]));
+    blocks.push(this.headerMarkdown(fields, "Facilitator", "facilitator"));
     blocks.push("---");
     (data.dimensions || []).forEach(function (dimension) {
       blocks.push("### " + dimension.label);
