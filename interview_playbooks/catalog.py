@@ -6,6 +6,7 @@ parsed (load.py) and checked against the model (convert.py); nothing is cross-ch
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,6 +32,9 @@ class Catalog:
     topic_of: dict[str, str] = field(default_factory=dict)  # question id -> topic
     references: list[Reference] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # by file name
+    # By file name: the file's path in the repository ("data/..."), whatever the working
+    # directory, for links to the file on GitHub.
+    repository_paths: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def of_kind(self, kind: str) -> dict:
@@ -77,10 +81,12 @@ def read_catalog(data_dir: Path, cache: dict | None = None) -> Catalog:
                                             f"data files are: {places}"))
             continue
         doc, problems = _parse(path, name, cache)
-        catalog.problems.extend(problems)
         if doc is None:
+            catalog.problems.extend(dataclasses.replace(p, unreadable=True) for p in problems)
             continue
+        catalog.problems.extend(problems)
         catalog.documents[name] = doc
+        catalog.repository_paths[name] = "data/" + relative
         record, context = convert(cls, doc)
         catalog.problems.extend(context.problems)
         catalog.references.extend(context.references)

@@ -67,7 +67,7 @@ class Index:
     def source_file(self, item) -> str:
         """The data file an item was written in, as a path under the repository."""
         doc, _ = item.where
-        return doc.file
+        return self.catalog.repository_paths[doc.file]
 
 
 def build_index(catalog: Catalog, warnings: list[Problem] | None = None) -> Index:

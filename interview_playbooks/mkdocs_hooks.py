@@ -1,8 +1,9 @@
 """The MkDocs hook: loads the data once per build and adds the generated pages.
 
-This is the only module that knows MkDocs. It reads and validates data/ (failing the build
-with the validator's messages), fills the navigation and hands each generated page to
-MkDocs as an in-memory file whose source is a macro call (see macros.py).
+With mkdocs_reuse.py, this is the only code that knows MkDocs. It reads and validates
+data/ (failing the build with the validator's messages), fills the navigation and hands
+each generated page to MkDocs as an in-memory file whose source is a macro call (see
+macros.py).
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ class Problem:
     message: str
     hint: str = ""
     severity: Literal["error", "warning"] = "error"
+    unreadable: bool = False  # the file could not be read at all (e.g. a YAML syntax error)
 
     def __str__(self) -> str:
         label = "" if self.severity == "error" else "warning: "
@@ -58,7 +59,15 @@ def report(problems: list[Problem], headline: str = "") -> str:
     """Problems sorted by position, errors and warnings kept apart, with a closing count."""
     errors = sorted((p for p in problems if p.severity == "error"), key=lambda p: p.where)
     warnings = sorted((p for p in problems if p.severity == "warning"), key=lambda p: p.where)
-    lines = [str(p) for p in errors]
+    # A file that cannot be read takes its items with it, so references to them fail too:
+    # those files come first, with a word on what follows.
+    unreadable = [p for p in errors if p.unreadable]
+    lines = [str(p) for p in unreadable]
+    if unreadable and len(unreadable) < len(errors):
+        lines.append("")
+        lines.append("Fix the file(s) above first: they could not be read, so some of the "
+                     "problems below may only follow from that.")
+    lines.extend(str(p) for p in errors if not p.unreadable)
     if warnings:
         lines.append("")
         lines.append("Advice (does not fail the build):")

@@ -177,6 +177,20 @@ def test_every_problem_is_reported_at_once(data):
     assert "4 error(s)" in output
 
 
+def test_an_unreadable_file_comes_first_as_the_likely_cause(data):
+    core = data / "questions" / "core.yaml"
+    shown = display_name(core)
+    core.write_text(core.read_text().replace("title: Core\n", "title: Core\n  broken: [\n", 1))
+    status, output = run_check(data)
+    assert status == 1
+    first, note, *rest = [line for line in output.splitlines()
+                          if line and not line.startswith("    hint:")]
+    assert first.startswith(f"{shown}:2:") and "YAML syntax error" in first
+    assert note.startswith("Fix the file(s) above first")
+    # The playbook's questions were in the unreadable file.
+    assert "unknown question 'ownership-story'" in "\n".join(rest)
+
+
 def test_warnings_do_not_fail(data):
     write(data, "signals.yaml", (MINIMAL / "signals.yaml").read_text()
           + "  - id: unused\n    name: Unused\n    description: Nobody probes it.\n")
