@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from .catalog import read_catalog
-from .problems import report
+from .problems import report, visible
 from .validate import validate
 
 
@@ -21,9 +21,9 @@ def check(data_dir: Path, out=sys.stdout) -> int:
             print(problem.github_annotation(), file=out)
     if problems:
         print(report(problems), file=out)
-    if not errors:
-        print(f"{data_dir}: the data is valid"
-              + (f" ({len(problems)} warning(s))" if problems else ""), file=out)
+    if not errors:  # the folder's name is shown escaped, like every name in the report
+        print(visible(f"{data_dir}: the data is valid"
+                      + (f" ({len(problems)} warning(s))" if problems else "")), file=out)
     return 1 if errors else 0
 
 
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "links":
         from .links import report
-        print(report(args.site))
+        print(visible(report(args.site), keep="\n"))  # the links come from contributed text
         return 0
     return check(args.data)
 
