@@ -7,12 +7,13 @@ parsed (load.py) and checked against the model (convert.py); nothing is cross-ch
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from . import model
-from .convert import Reference, convert
+from .convert import MAX_ID_LENGTH, Reference, convert, id_problem, is_id, slugify
 from .load import Document, load_file
 from .problems import Problem, Where
 
@@ -52,9 +53,105 @@ def display_name(path: Path) -> str:
         return str(absolute)
 
 
+# Where data files may be, from model.FILE_KINDS: a few files at the top of data/, and
+# folders of files named by their id ("questions/*.yaml": `*` is one id, never a path).
+SUFFIX = ".yaml"
+TOP_FILES = {pattern: cls for pattern, cls in model.FILE_KINDS.items() if "/" not in pattern}
+FOLDERS = {pattern.split("/")[0]: cls for pattern, cls in model.FILE_KINDS.items() if "/" in pattern}
+assert all(pattern == f"{folder}/*{SUFFIX}" for folder in FOLDERS
+           for pattern in model.FILE_KINDS if pattern.startswith(folder + "/"))
+PLACES = ", ".join(f"data/{pattern}" for pattern in model.FILE_KINDS)
+
+
 def file_kind(relative: str) -> type | None:
-    return next((cls for pattern, cls in model.FILE_KINDS.items()
-                 if fnmatch.fnmatchcase(relative, pattern)), None)
+    """The record a data file holds, from its path under data/ (its name not yet checked)."""
+    folder, _, name = relative.rpartition("/")
+    if not folder:
+        return TOP_FILES.get(name)
+    return FOLDERS.get(folder) if name.endswith(SUFFIX) else None
+
+
+class DataFile(NamedTuple):
+    relative: str  # e.g. "questions/storage.yaml": a valid name in a folder the model defines
+    path: Path
+    shown: str  # the name in messages
+    kind: type
+    stamp: tuple  # (modification time, size), for the parse cache
+
+
+def find_data_files(data_dir: Path) -> tuple[list[DataFile], list[Problem]]:
+    """Every data file under data_dir, and a problem for anything else found there.
+
+    The tree is walked without following symbolic links, and nothing is opened that is
+    not a regular file with a valid name in a place the model defines: links (to files or
+    folders, dangling or not), devices, pipes and sockets, unknown files and folders and
+    names that are not ids are reported by name, unread. Names starting with "." (editor
+    and system files) are skipped. The data folder itself may be a link (the benchmark
+    links a generated one); everything inside it must be real.
+    """
+    shown_dir = display_name(data_dir)
+    files: list[DataFile] = []
+    problems: list[Problem] = []
+
+    def report(relative: str, message: str, hint: str) -> None:
+        problems.append(Problem(Where(f"{shown_dir}/{relative}"), message, hint))
+
+    def walk(folder: Path, prefix: str) -> None:
+        try:
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
+        except OSError as error:
+            report(prefix.rstrip("/") or ".", f"this folder cannot be read ({error.strerror})",
+                   "check its permissions")
+            return
+        for entry in entries:
+            name, relative = entry.name, prefix + entry.name
+            if name.startswith("."):
+                continue
+            if entry.is_symlink():
+                report(relative, "this is a symbolic link; data files and folders must be "
+                       "real ones inside data/", "replace the link with the file or folder "
+                       "itself, or remove it")
+            elif entry.is_dir(follow_symlinks=False):
+                if not prefix and name in FOLDERS:
+                    walk(Path(entry.path), relative + "/")
+                elif prefix:
+                    report(relative, f"data/{prefix.rstrip('/')} holds files only, not folders",
+                           f"move the files up into data/{prefix}, named by their id")
+                else:
+                    report(relative, "this folder is not a known data folder",
+                           f"data files are: {PLACES}")
+            elif not entry.is_file(follow_symlinks=False):
+                report(relative, "this is not a regular file (a device, pipe or socket)",
+                       "remove it: data files are YAML text files")
+            else:
+                problem = name_problem(relative)
+                if problem:
+                    report(relative, *problem)
+                else:
+                    info = entry.stat(follow_symlinks=False)
+                    files.append(DataFile(relative, Path(entry.path), f"{shown_dir}/{relative}",
+                                          file_kind(relative), (info.st_mtime_ns, info.st_size)))
+
+    walk(data_dir, "")
+    return files, problems
+
+
+def name_problem(relative: str) -> tuple[str, str] | None:
+    """Why a regular file at `relative` under data/ is not a data file: (message, hint)."""
+    if file_kind(relative) is None:
+        return "this file is not a known kind of data file", f"data files are: {PLACES}"
+    folder, _, name = relative.rpartition("/")
+    stem = name.removesuffix(SUFFIX)
+    if folder and not is_id(stem):
+        wrong, _ = id_problem(stem)
+        shown = stem if len(stem) <= 80 else stem[:80] + "…"
+        kind = FOLDERS[folder].__name__.lower()
+        suggestion = slugify(stem)[:MAX_ID_LENGTH].rstrip("-")
+        return (f"the file name '{shown}' {wrong}",
+                f"rename the file to '{suggestion}{SUFFIX}': a {kind}'s file name is its id, "
+                "used in URLs (lowercase words joined by hyphens)")
+    return None
 
 
 # Parsed files by name, reused across rebuilds in one process (`mkdocs serve`): a file is
@@ -69,42 +166,31 @@ def read_catalog(data_dir: Path, cache: dict | None = None) -> Catalog:
         catalog.problems.append(Problem(Where(display_name(data_dir)), "the data folder is missing",
                                         "run from the repository root"))
         return catalog
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
-        relative = path.relative_to(data_dir).as_posix()
-        name = display_name(path)
-        cls = file_kind(relative)
-        if cls is None:
-            places = ", ".join(f"data/{pattern}" for pattern in model.FILE_KINDS)
-            catalog.problems.append(Problem(Where(name), "this file is not a known kind of data file",
-                                            f"data files are: {places}"))
-            continue
-        doc, problems = _parse(path, name, cache)
+    files, catalog.problems = find_data_files(data_dir)
+    for file in files:
+        doc, problems = _parse(file, cache)
         if doc is None:
             catalog.problems.extend(dataclasses.replace(p, unreadable=True) for p in problems)
             continue
         catalog.problems.extend(problems)
-        catalog.documents[name] = doc
-        catalog.repository_paths[name] = "data/" + relative
-        record, context = convert(cls, doc)
+        catalog.documents[file.shown] = doc
+        catalog.repository_paths[file.shown] = "data/" + file.relative
+        record, context = convert(file.kind, doc)
         catalog.problems.extend(context.problems)
         catalog.references.extend(context.references)
         if record is not None:
-            _add(catalog, record, path.stem, doc)
+            _add(catalog, record, file.path.stem, doc)
     return catalog
 
 
-def _parse(path: Path, name: str, cache: dict | None):
+def _parse(file: DataFile, cache: dict | None):
     if cache is None:
-        return load_file(path, name)
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size)
-    hit = cache.get(name)
-    if hit and hit[0] == key:
+        return load_file(file.path, file.shown)
+    hit = cache.get(file.shown)
+    if hit and hit[0] == file.stamp:
         return hit[1], hit[2]
-    doc, problems = load_file(path, name)
-    cache[name] = (key, doc, problems)
+    doc, problems = load_file(file.path, file.shown)
+    cache[file.shown] = (file.stamp, doc, problems)
     return doc, problems
 
 

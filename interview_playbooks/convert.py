@@ -8,17 +8,41 @@ and every reference to another item is noted for the validator to resolve.
 from __future__ import annotations
 
 import dataclasses
-import datetime
 import re
 import typing
 from functools import lru_cache
 from typing import Any, Callable, Literal, NamedTuple
 
 from . import model
-from .load import Document
+from .load import UNSAFE_CHARACTER, Document, character_name
 from .problems import Problem, did_you_mean
 
+# An id, and a file or folder name under data/: lowercase words joined by hyphens. Ids
+# become URLs, anchors and file names, so they are also short enough for every path the
+# build writes (the longest, playbooks/<id>/scorecard/one-page/index.html, stays far below
+# any file system's limit). Match with is_id, which also applies the length.
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID_LENGTH = 64
+# Text that YAML 1.1 would have read as a number (octal, hex, base 60, underscores...).
+_NUMBER_LIKE = re.compile(r"[-+]?[0-9][0-9a-fA-FxXoObB_:.]*")
+
+
+def is_id(value: object) -> bool:
+    return type(value) is str and len(value) <= MAX_ID_LENGTH and SLUG.fullmatch(value) is not None
+
+
+def id_problem(value: str) -> tuple[str, str]:
+    """Why `value` is not an id, and how to make it one: (what is wrong, hint)."""
+    unsafe = UNSAFE_CHARACTER.search(value) or re.search("[\t\n]", value)
+    if unsafe:
+        return (f"contains the invisible character {character_name(unsafe.group())}",
+                f"ids are lowercase words joined by hyphens, such as '{slugify(value)}'")
+    if len(value) > MAX_ID_LENGTH:
+        return (f"is {len(value)} characters long, over the limit of {MAX_ID_LENGTH}",
+                f"shorten it: ids become URLs and file names, such as "
+                f"'{slugify(value)[:MAX_ID_LENGTH].rstrip('-')}'")
+    return ("is not a valid id",
+            f"ids are lowercase words joined by hyphens, such as '{slugify(value)}'")
 
 
 class Reference(NamedTuple):
@@ -74,8 +98,6 @@ def describe(value: Any) -> str:
         return f"'{str(value).lower()}' (a yes/no value)"
     if isinstance(value, (int, float)):
         return f"the number {value}"
-    if isinstance(value, (datetime.date, datetime.datetime)):
-        return f"the date {value}"
     if isinstance(value, str):
         return f"the text '{value[:40]}'"
     if isinstance(value, list):
@@ -149,9 +171,11 @@ def _compile(hint: Any) -> tuple[Converter, str]:
 
         def whole_number(value, path, ctx, label):
             if isinstance(value, bool) or not isinstance(value, int):
+                hint = "write plain digits, such as 15"
+                if type(value) is str and _NUMBER_LIKE.fullmatch(value):
+                    hint += " (no leading zero, sign, underscore, colon, point or 0x)"
                 ctx.error(path, f"{said(label, path)} should be a whole number, but is "
-                          f"{describe(value)}",
-                          "write digits only, such as 15")
+                          f"{describe(value)}", hint)
                 return None
             if bounds and not bounds.low <= value <= bounds.high:
                 ctx.error(path, f"{said(label, path)} is {value}, outside {bounds.low}–{bounds.high}",
@@ -168,17 +192,26 @@ def _compile(hint: Any) -> tuple[Converter, str]:
                 ctx.error(path, f"{said(label, path)} should be text, but is {describe(value)}",
                           "put the value in quotes")
                 return None
+            if ctx.doc.may_hide_characters:  # an escape or invisible character in the file
+                unsafe = UNSAFE_CHARACTER.search(value)
+                if unsafe:
+                    ctx.error(path, f"{said(label, path)} contains the character "
+                              f"{character_name(unsafe.group())}, which is not allowed in text",
+                              "delete it: control, zero-width and direction characters are "
+                              "invisible, or make text read differently from what it says; "
+                              "for a line break, start a new line")
+                    return None
             return value
 
         def identifier(value, path, ctx, label):
-            if type(value) is not str or not SLUG.match(value):
+            if not is_id(value):
                 if type(value) is not str:
                     ctx.error(path, f"{said(label, path)} should be text, but is "
                               f"{describe(value)}", "put the value in quotes")
                 else:
-                    ctx.error(path, f"{said(label, path)} '{value}' is not a valid id",
-                              f"ids are lowercase words joined by hyphens, such as "
-                              f"'{slugify(value)}'")
+                    wrong, hint = id_problem(value)
+                    shown = value if len(value) <= 80 else value[:80] + "…"
+                    ctx.error(path, f"{said(label, path)} '{shown}' {wrong}", hint)
                 return None
             if ref:  # spelled out now: the validator reports unresolved references later
                 ctx.references.append(Reference(ref.kind, value, ctx.doc, path, label))
@@ -226,7 +259,7 @@ def _record_converter(cls: type) -> Converter:
                           f"{describe(value)}", "see the data reference")
                 return None
         ident = value.get("id")
-        if type(ident) is str:
+        if is_id(ident):  # a broken id is reported on its own; it names nothing
             label = (f"{name} '{ident}'", len(path))
         values = dict(defaults)
         for key, factory in factories:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from . import model
-from .convert import SLUG, fields_of, is_required, kind_name
+from .convert import MAX_ID_LENGTH, SLUG, fields_of, is_required, kind_name
 from .model import unpack
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
@@ -72,6 +72,7 @@ def _type(hint: Any, definitions: dict) -> dict:
         for extra in extras:
             if isinstance(extra, (model.Slug, model.Ref)):
                 schema["pattern"] = SLUG.pattern
+                schema["maxLength"] = MAX_ID_LENGTH
             if isinstance(extra, model.Ref):
                 schema["description"] = f"The id of a {extra.kind}."
         return schema

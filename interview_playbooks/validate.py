@@ -10,7 +10,6 @@ from __future__ import annotations
 from typing import Callable, Iterator
 
 from .catalog import Catalog, at
-from .convert import SLUG, slugify
 from .problems import Problem, did_you_mean
 
 Rule = Callable[[Catalog], Iterator[Problem]]
@@ -78,15 +77,45 @@ RESERVED_TOPICS = {"loop"}
 
 
 @rule
-def topic_names_are_ids(catalog: Catalog) -> Iterator[Problem]:
-    """Error if a bank's file name cannot serve as its URL."""
+def topic_names_are_free(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a bank's file name is taken by another page. (That it is an id at all is
+    checked before the file is read: see catalog.name_problem.)"""
     for topic, bank in catalog.banks.items():
-        if not SLUG.match(topic):
-            yield Problem(at(bank), f"the bank file name '{topic}' is not a valid id",
-                          f"rename the file to '{slugify(topic)}.yaml'")
-        elif topic in RESERVED_TOPICS:
+        if topic in RESERVED_TOPICS:
             yield Problem(at(bank), f"the bank file name '{topic}' is taken by a page of the site "
                           f"(/questions/{topic}/)", f"rename the file, e.g. to '{topic}-questions.yaml'")
+
+
+# The fixed anchors of the pages on which question ids are anchors too (bank pages, their
+# numbered parts and playbook pages: overrides/playbooks/{bank,bank-part,playbook}.md and
+# _bank_questions.html). A question id or former id equal to one would be a second element
+# with the same id; a test reads every id of the built pages to keep this list complete.
+# Material's own ids (`__search`, `__nav_2`...) and the anchors Markdown derives from
+# headings for a repeated id (`ownership_1`) hold an underscore, which no id can.
+# A bank page's title has a fixed anchor (`top`): on a large bank's index page, question
+# anchors are raw HTML, which Markdown cannot see when it derives a title's anchor.
+RESERVED_ANCHORS = frozenset({"schedule", "rubric", "recommendation", "top"})
+# Anchors numbered by the template: `segment-<start minute>` and a large bank's `page-<n>`.
+RESERVED_ANCHOR_PREFIXES = ("segment-", "page-")
+
+
+def is_reserved_anchor(anchor: str) -> bool:
+    return anchor in RESERVED_ANCHORS or any(
+        anchor.startswith(prefix) and anchor[len(prefix):].isdigit()
+        for prefix in RESERVED_ANCHOR_PREFIXES)
+
+
+@rule
+def question_ids_are_not_page_anchors(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a question's id (or former id) is an anchor its pages already use."""
+    for question in catalog.questions.values():
+        named = [(("id",), question.id)]
+        named += [(("former_ids", i), old) for i, old in enumerate(question.former_ids)]
+        for field, anchor in named:
+            if is_reserved_anchor(anchor):
+                yield Problem(at(question, *field), f"question '{question.id}': the id '{anchor}' "
+                              "is taken by a section of the bank and playbook pages "
+                              f"(#{anchor})", f"choose a longer id, such as '{anchor}-question'")
 
 
 @rule

@@ -47,6 +47,8 @@ def test_a_large_bank_is_split_into_numbered_pages(large):
     assert set().union(*shown) == {q.id for q in bank.questions}  # each on exactly one page
     # The bank's own page lists every question, in order, forwarding to its numbered page.
     overview = (site / "questions" / "topic-00" / "index.html").read_text()
+    ids = re.findall(r'\sid="([^"]+)"', overview)
+    assert len(ids) == len(set(ids)) and 'id="top"' in overview  # the title's anchor is fixed
     forwards = re.findall(r'<li id="([^"]+)" data-forward="(\d)/#\1"', overview)
     assert [qid for qid, _ in forwards] == [q.id for q in bank.questions]
     assert [int(n) for _, n in forwards] == [1 + i // BANK_PAGE_SIZE for i in range(len(forwards))]
