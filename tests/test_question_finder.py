@@ -22,7 +22,8 @@ from playwright.sync_api import Page, expect
 from conftest import ROOT, make_project, mkdocs_build, pdftotext, serve
 
 DATA = ROOT / "data"
-LOOP_KEY = "interview-playbooks:loop:v1"
+# storage.js scopes keys to the site's path; the test server serves the site at "/".
+LOOP_KEY = "/.interview-playbooks:loop:v1"
 PAGE_LIMIT = 300_000  # bytes: no HTML page may be larger
 RESULT = "[data-ip-results] > li"
 
@@ -487,7 +488,7 @@ def test_the_loop_scorecard_keeps_a_draft_like_a_playbooks(page, site_url, data)
     form.locator("input[name=candidate]").fill("Candidate A")
     form.locator(f'input[name="q-{ids[1]}:score"][value="4"]').check()
     page.wait_for_function("""() => Object.values(JSON.parse(
-        localStorage.getItem('interview-playbooks:drafts:v1') || '{}'))
+        localStorage.getItem('/.interview-playbooks:drafts:v1') || '{}'))
         .some(d => d.form === 'loop' && d.candidate === 'Candidate A')""")
     page.reload()
     form = page.locator("form[data-ip-form=loop]")

@@ -6,6 +6,7 @@ in its module, which MkDocs imports once per path and process.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -161,18 +162,27 @@ class Output:
         raise AssertionError(f"{text!r} not logged; output:\n" + "".join(self.lines))
 
 
-def test_make_serve_rebuilds_after_a_data_edit_and_survives_a_broken_file(tmp_path):
-    """The edit loop: the command `make serve` runs, on a copy of the project."""
-    project = make_project(tmp_path)
+@contextlib.contextmanager
+def mkdocs_serve(project: Path):
+    """The command `make serve` runs, on a copy of the project: (its root URL, its output)."""
     port = free_port()
-    url = f"http://127.0.0.1:{port}/questions/storage/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": f"http://127.0.0.1:{port}/"}
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}",
          "--watch", "data", "--watch", "overrides"],
         cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        output = Output(server.stdout)
+        yield f"http://127.0.0.1:{port}/", Output(server.stdout)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_make_serve_rebuilds_after_a_data_edit_and_survives_a_broken_file(tmp_path):
+    """The edit loop: the command `make serve` runs, on a copy of the project."""
+    project = make_project(tmp_path)
+    with mkdocs_serve(project) as (root, output):
+        url = root + "questions/storage/"
         seen = output.wait_for("Serving on")
         assert "Storage efficiency" in urlopen(url, timeout=60).read().decode()
         bank = project / "data" / "questions" / "storage.yaml"
@@ -187,6 +197,25 @@ def test_make_serve_rebuilds_after_a_data_edit_and_survives_a_broken_file(tmp_pa
         seen = output.wait_for("Reused the HTML of", seen)
         output.wait_for("Documentation built in", seen)  # then the new site is served
         assert "Storage thrift" in urlopen(url, timeout=60).read().decode()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+
+
+def test_make_serve_reloads_the_page_after_an_edit_under_the_strict_policy(tmp_path, page):
+    """MkDocs' own live reload is an inline script the CSP blocks; ours is a file it allows."""
+    project = make_project(tmp_path)
+    with mkdocs_serve(project) as (root, output):
+        seen = output.wait_for("Serving on")
+        page.goto(root + "signals/")
+        assert page.locator("script[src$='assets/javascripts/live-reload.js']").count() == 1
+        page.evaluate("window.__beforeEdit = true")
+        signals = project / "data" / "signals.yaml"
+        signals.write_text(signals.read_text().replace("name: Ownership\n",
+                                                       "name: Ownership of outcomes\n", 1))
+        output.wait_for("Documentation built in", seen)
+        # The page reloads by itself: the marker set before the edit is gone.
+        page.wait_for_function("window.__beforeEdit === undefined", timeout=60_000)
+        assert "Ownership of outcomes" in page.content()
+
+
+def test_a_built_site_has_no_live_reload(site):
+    assert not (site / "assets" / "javascripts" / "live-reload.js").exists()
+    assert "live-reload.js" not in (site / "index.html").read_text(encoding="utf-8")

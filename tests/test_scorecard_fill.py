@@ -22,7 +22,8 @@ from playwright.sync_api import Page, expect
 
 from conftest import pdftotext
 
-STORAGE_KEY = "interview-playbooks:drafts:v1"
+# storage.js scopes keys to the site's path; the test server serves the site at "/".
+STORAGE_KEY = "/.interview-playbooks:drafts:v1"
 FORM = "form[data-ip-form]"
 DATA_RE = re.compile(r"<script type=\"application/json\" data-ip-scorecard-data>(.*?)</script>", re.S)
 END_OF_NOTE = "ZQX-END-OF-NOTE-7731"

@@ -13,9 +13,12 @@
  * Each parameter may be repeated; values of one parameter are ORed, parameters are ANDed.
  * `role` matches the questions the role's playbooks ask; `q` titles with a word starting
  * with each of its words, in any order and case.
- * Former ids (`former_ids` in the data) are read as the current ones; unknown values are
- * ignored with a note. A change of a checkbox adds a history entry (pushState), typing
- * replaces it (replaceState), and back/forward (popstate) restore the filter.
+ * Former ids (`former_ids` in the data) are read as the current ones. Unknown values
+ * (names such as `constructor` or `__proto__` too: lookups have no prototype) are ignored
+ * with a note that shows them as text, shortened; at most MAX_VALUES values are read, and
+ * `q` is cut to MAX_QUERY characters. A change of a checkbox adds a history entry
+ * (pushState), typing replaces it (replaceState), and back/forward (popstate) restore the
+ * filter.
  *
  * Results are drawn from the page's <template>, with text only (textContent), at most
  * PAGE_SIZE at a time, with a "Show more" button. "Add to my loop" buttons come from loop.js.
@@ -29,6 +32,9 @@
   var TABLES = { role: "roles", level: "levels", kind: "kinds", signal: "signals", topic: "topics" };
   var FIELDS = { role: "r", level: "l", kind: "k", signal: "s", topic: "p" };
   var current = null; // the finder of the page on screen
+  var MAX_VALUES = 100; // query-string values read; more were not written by this site
+  var MAX_QUERY = 200; // characters of `q`
+  var MAX_SHOWN = 40; // characters of an unknown value shown in the note
 
   function words(text) {
     return String(text || "").normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
@@ -77,7 +83,7 @@
     });
     this.text.addEventListener("blur", function () { self.typing = false; });
     this.root.querySelector("[data-ip-clear]").addEventListener("click", function () {
-      self.setControls({ groups: {}, q: "" });
+      self.setControls({ groups: Object.create(null), q: "" });
       self.typing = false;
       self.apply("push");
       self.text.focus();
@@ -96,7 +102,7 @@
   function aliases(data) {
     var result = {};
     GROUPS.forEach(function (group) {
-      var map = {};
+      var map = Object.create(null);
       data[TABLES[group]].forEach(function (entry) {
         map[entry.id] = entry.id;
         (entry.former || []).forEach(function (former) { map[former] = entry.id; });
@@ -108,31 +114,43 @@
 
   /** The filter in the page's address, with current ids, and what could not be read. */
   Finder.prototype.fromUrl = function () {
-    var params = new URLSearchParams(window.location.search);
-    var filter = { groups: {}, q: params.get("q") || "" };
+    var params;
+    try {
+      params = new URLSearchParams(window.location.search);
+    } catch (error) {
+      params = new URLSearchParams();
+    }
+    var filter = { groups: Object.create(null), q: (params.get("q") || "").slice(0, MAX_QUERY) };
     var unknown = [];
     var self = this;
-    GROUPS.forEach(function (group) {
-      params.getAll(group).forEach(function (value) {
-        var id = self.aliases[group][value];
-        if (id === undefined) {
-          unknown.push(group + "=" + value);
-          return;
-        }
-        filter.groups[group] = filter.groups[group] || [];
-        if (filter.groups[group].indexOf(id) < 0) filter.groups[group].push(id);
-      });
-    });
+    var read = 0;
     params.forEach(function (value, name) {
-      if (name !== "q" && GROUPS.indexOf(name) < 0) unknown.push(name + "=" + value);
+      if (name === "q") return;
+      read += 1;
+      if (read > MAX_VALUES) return;
+      var group = GROUPS.indexOf(name) >= 0 ? name : null;
+      var id = group ? self.aliases[group][value] : undefined;
+      if (id === undefined) {
+        var shown = shorten(name) + "=" + shorten(value);
+        if (unknown.indexOf(shown) < 0) unknown.push(shown);
+        return;
+      }
+      filter.groups[group] = filter.groups[group] || [];
+      if (filter.groups[group].indexOf(id) < 0) filter.groups[group].push(id);
     });
+    if (read > MAX_VALUES) unknown.push("and " + (read - MAX_VALUES) + " more");
     filter.unknown = unknown;
     return filter;
   };
 
+  function shorten(text) {
+    var value = String(text);
+    return value.length > MAX_SHOWN ? value.slice(0, MAX_SHOWN) + "\u2026" : value;
+  }
+
   /** The filter the controls show. */
   Finder.prototype.fromControls = function () {
-    var filter = { groups: {}, q: this.text.value.trim() };
+    var filter = { groups: Object.create(null), q: this.text.value.trim() };
     GROUPS.forEach(function (group) {
       var boxes = this.form.querySelectorAll('input[type=checkbox][name="' + group + '"]:checked');
       if (boxes.length) {
@@ -197,11 +215,11 @@
   Finder.prototype.run = function (filter) {
     var data = this.data;
     var terms = words(filter.q);
-    var wanted = {};
+    var wanted = Object.create(null);
     GROUPS.forEach(function (group) {
       var ids = filter.groups[group] || [];
       if (!ids.length) return;
-      var positions = {};
+      var positions = Object.create(null);
       data[TABLES[group]].forEach(function (entry, n) {
         if (ids.indexOf(entry.id) >= 0) positions[n] = true;
       });

@@ -8,9 +8,11 @@
  *   clear, and builds the loop's scorecard from the templates in the page; the scorecard
  *   script (scorecard.js) then makes it fillable and printable like a playbook's.
  *
- * The loop is localStorage["interview-playbooks:loop:v1"]: a JSON array of question ids, in
- * the order they are asked. Nothing is sent anywhere. The questions' titles and signals come
- * from the finder's data file (questions/finder.json, described in
+ * The loop is a JSON array of question ids, in the order they are asked, in localStorage
+ * under "interview-playbooks:loop:v1" scoped to the site (storage.js). A stored value that
+ * is not a list is kept aside and the loop starts empty; entries that are not ids are
+ * ignored. Nothing is sent anywhere. The questions' titles and signals come from the
+ * finder's data file (questions/finder.json, described in
  * interview_playbooks/finder.py), their hire indicators from their banks' hire.json, fetched
  * by URLs relative to the page; a question id that is no longer in the data is dropped from
  * the loop, and the page says so (a renamed question, listed under its former id, is kept
@@ -24,45 +26,47 @@
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "interview-playbooks:loop:v1";
+  var STORAGE_NAME = "interview-playbooks:loop:v1"; // scoped by storage.js
+  var MAX_QUESTIONS = 1000; // a loop longer than any real one was not written by this page
+  var MAX_ID_LENGTH = 200;
+  var storage = window.ipStorage;
   var FORM_KIND = "loop"; // drafts of the loop's scorecard: "loop|my-loop|<candidate>"
   var listeners = [];
   var loaded = {}; // absolute URL of a data file -> promise of its prepared data
 
   // --- The loop in storage ----------------------------------------------------------------
 
+  /** The stored ids that can be question ids, each once, in order. */
+  function clean(list) {
+    var seen = new Set();
+    return list.filter(function (id) {
+      if (typeof id !== "string" || !id || id.length > MAX_ID_LENGTH || seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    }).slice(0, MAX_QUESTIONS);
+  }
+
   function ids() {
-    var raw;
-    try {
-      raw = window.localStorage.getItem(STORAGE_KEY);
-    } catch (error) {
-      return [];
-    }
-    if (!raw) return [];
-    try {
-      var list = JSON.parse(raw);
-      if (!Array.isArray(list)) return [];
-      var seen = {};
-      return list.filter(function (id) {
-        if (typeof id !== "string" || !id || seen[id]) return false;
-        seen[id] = true;
-        return true;
-      });
-    } catch (error) {
-      return [];
-    }
+    return clean(storage.read(STORAGE_NAME, Array.isArray, []));
   }
 
   function save(list) {
-    try {
-      window.localStorage.setItem(STORAGE_KEY, JSON.stringify(list));
-    } catch (error) {
+    if (!storage.write(STORAGE_NAME, list)) {
       announce("Could not save your loop: this browser's storage is unavailable or full.");
       return false;
     }
     changed();
     return true;
   }
+
+  // A loop kept under the origin-wide key of earlier versions moves to the scoped one; if
+  // both exist, the old loop's questions follow the scoped loop's.
+  storage.migrate(STORAGE_NAME, function (scoped, old) {
+    var list = storage.parse(scoped);
+    var before = storage.parse(old);
+    if (!Array.isArray(list) || !Array.isArray(before)) return null;
+    return JSON.stringify(clean(list.concat(before)));
+  });
 
   function has(id) {
     return ids().indexOf(id) >= 0;
@@ -86,7 +90,7 @@
   }
 
   window.addEventListener("storage", function (event) {
-    if (event.key === STORAGE_KEY || event.key === null) changed();
+    if (storage.concerns(event, STORAGE_NAME)) changed();
   });
 
   // --- The finder's data --------------------------------------------------------------------
@@ -136,8 +140,8 @@
   }
 
   function prepare(raw) {
-    var byId = {};
-    var current = {}; // former id -> id
+    var byId = Object.create(null); // no prototype: an id such as "constructor" is not found
+    var current = Object.create(null); // former id -> id
     (raw.questions || []).forEach(function (question) {
       byId[question.i] = question;
       (question.f || []).forEach(function (former) { current[former] = question.i; });
@@ -256,16 +260,20 @@
     this.entryTemplate = root.querySelector("template[data-ip-loop-entry]");
     this.indicatorTemplate = root.querySelector("template[data-ip-loop-indicator]");
     this.formSlot = root.querySelector("[data-ip-loop-form-slot]");
-    this.card = readJson(root.querySelector("script[data-ip-loop-card]"));
+    this.card = readJson(root.querySelector("template[data-ip-loop-card]"));
     this.data = null;
     this.form = null;
     this.formFor = null; // the ids the current form was built for, in order
   }
 
-  function readJson(script) {
+  // A JSON block inside a <template>, where Material's instant navigation does not re-run it
+  // as a script (see scorecard.js, readData).
+  function readJson(holder) {
+    var script = holder ? holder.content.querySelector("script") : null;
     if (!script) return {};
     try {
-      return JSON.parse(script.textContent) || {};
+      var value = JSON.parse(script.textContent);
+      return value && typeof value === "object" && !Array.isArray(value) ? value : {};
     } catch (error) {
       return {};
     }
@@ -317,9 +325,7 @@
                    (renamed.length === 1 ? "was" : "were") + " kept under it.");
       }
       this.warn(parts.join(" "));
-      try {
-        window.localStorage.setItem(STORAGE_KEY, JSON.stringify(kept));
-      } catch (error) { /* shown as it is; saved with the next change */ }
+      storage.write(STORAGE_NAME, kept); // if refused: shown as it is, saved with the next change
     }
     this.ids = kept;
   };
@@ -523,11 +529,14 @@
     });
     form.setAttribute("data-rubric-version", card.rubric_version);
     form.querySelector("[data-ip-loop-version]").textContent = card.rubric_version;
+    var holder = document.createElement("template"); // as _scorecard.html writes it
+    holder.setAttribute("data-ip-scorecard-template", "");
     var script = document.createElement("script");
     script.type = "application/json";
     script.setAttribute("data-ip-scorecard-data", "");
     script.textContent = JSON.stringify(card);
-    form.insertBefore(script, form.firstChild);
+    holder.content.appendChild(script);
+    form.insertBefore(holder, form.firstChild);
     form.setAttribute("data-ip-form", FORM_KIND);
     if (old) old.replaceWith(form);
     else this.formSlot.appendChild(form);

@@ -2,17 +2,30 @@
 // pages (questions/<topic>/2/); its own page keeps an anchor per question that forwards to
 // the numbered page, so `questions/<topic>/#<id>` works however the bank is split. A link to
 // a numbered page from before the bank changed is sent back through the bank's page.
+//
+// The hash is the reader's (or a stranger's link's): one that is not valid percent-encoding
+// (#%E0%A4%A) is read as written, and forwarding only ever goes to a page of this site.
 document$.subscribe(function () {
-  var id = decodeURIComponent(location.hash.slice(1));
-  if (!id) return;
+  var hash = location.hash.slice(1);
+  if (!hash) return;
+  var id;
+  try {
+    id = decodeURIComponent(hash);
+  } catch (error) {
+    id = hash;
+  }
   var target = document.getElementById(id);
   if (target && target.dataset.forward) {
-    location.replace(new URL(target.dataset.forward, location.href).href);
+    var forward = new URL(target.dataset.forward, location.href);
+    if (forward.origin === location.origin) location.replace(forward.href);
     return;
   }
   var bankPage = document.querySelector(".ip-bank-pages a");
   if (!target && bankPage) {
     var url = new URL(bankPage.getAttribute("href"), location.href);
+    // Only from a numbered page back to its bank: the bank's own page has no other page
+    // to ask, and sending it on would loop.
+    if (url.origin !== location.origin || url.pathname === location.pathname) return;
     url.hash = location.hash;
     location.replace(url.href);
   }

@@ -3,12 +3,14 @@
  *
  * Works on every `form[data-ip-form]` (see overrides/playbooks/_scorecard.html):
  *
- * - keeps drafts in this browser only, in localStorage under one key, one draft per form
- *   kind, playbook and candidate label (the full and one-page scorecards of a playbook share
- *   field names, so they share drafts); nothing is ever sent over the network;
+ * - keeps drafts in this browser only, in localStorage under one key scoped to the site
+ *   (storage.js), one draft per form kind, playbook and candidate label (the full and
+ *   one-page scorecards of a playbook share field names, so they share drafts); nothing is
+ *   ever sent over the network;
  * - copies each textarea's text into its print mirror, so long notes print in full;
  * - prints, copies the card as Markdown in the feedback template's layout, downloads it as
- *   JSON, and deletes one draft or everything it stored.
+ *   JSON, and deletes one draft or everything it stored. In the Markdown, every piece of
+ *   text (the data's and what was typed) is literal: see "Markdown export" below.
  *
  * Text from the data block and from fields only ever reaches the page as textContent or
  * option text; no HTML string is built. Material's instant navigation swaps page content
@@ -17,7 +19,8 @@
 (function () {
   "use strict";
 
-  var STORAGE_KEY = "interview-playbooks:drafts:v1";
+  var STORAGE_NAME = "interview-playbooks:drafts:v1"; // scoped by storage.js
+  var storage = window.ipStorage;
   var SAVE_DELAY = 300; // ms of quiet typing before a draft is saved
   var controllers = new WeakMap(); // form -> controller; a form is set up once
   var live = new Set(); // controllers of forms set up so far (flushed on page change)
@@ -63,28 +66,59 @@
 
   // --- Storage ------------------------------------------------------------------------------
 
+  function isObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /** Every stored draft by key (an object without a prototype: any key is plain data). A
+      store that is not an object is kept aside by storage.js, and reads as empty. */
   function readAll() {
-    var raw;
-    try {
-      raw = window.localStorage.getItem(STORAGE_KEY);
-    } catch (error) {
-      return {};
-    }
-    if (!raw) return {};
-    try {
-      var all = JSON.parse(raw);
-      return all && typeof all === "object" && !Array.isArray(all) ? all : {};
-    } catch (error) {
-      return {};
-    }
+    return storage.read(STORAGE_NAME, isObject, Object.create(null));
   }
 
+  /** False if the browser refused to store (full, or storage blocked). */
   function writeAll(all) {
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(all));
+    return storage.write(STORAGE_NAME, all);
   }
 
-  function isDraft(draft) {
-    return draft && typeof draft === "object" && draft.fields && typeof draft.fields === "object";
+  // Drafts kept under the origin-wide key of earlier versions move to the scoped one; a
+  // draft both have is kept in its scoped (newer) form.
+  storage.migrate(STORAGE_NAME, function (scoped, old) {
+    var all = storage.parse(scoped);
+    var before = storage.parse(old);
+    if (!isObject(all) || !isObject(before)) return null;
+    Object.keys(before).forEach(function (key) {
+      if (!Object.prototype.hasOwnProperty.call(all, key)) all[key] = before[key];
+    });
+    return JSON.stringify(all);
+  });
+
+  function asText(value) {
+    return typeof value === "string" ? value : typeof value === "number" ? String(value) : "";
+  }
+
+  /**
+   * The stored draft under `key` in the shape this script writes, or null. Stored values
+   * may have been edited by hand or by another version: only strings (and lists of
+   * strings) are taken from them, so nothing below meets an unexpected type.
+   */
+  function draftAt(all, key) {
+    var draft = Object.prototype.hasOwnProperty.call(all, key) ? all[key] : null;
+    if (!isObject(draft) || !isObject(draft.fields)) return null;
+    var fields = Object.create(null);
+    Object.keys(draft.fields).forEach(function (name) {
+      var value = draft.fields[name];
+      if (Array.isArray(value)) fields[name] = value.filter(function (item) { return typeof item === "string"; });
+      else if (asText(value)) fields[name] = asText(value);
+    });
+    return {
+      form: asText(draft.form),
+      playbook: asText(draft.playbook),
+      candidate: asText(draft.candidate),
+      rubric_version: asText(draft.rubric_version),
+      saved_at: asText(draft.saved_at),
+      fields: fields,
+    };
   }
 
   // --- Small helpers ------------------------------------------------------------------------
@@ -134,18 +168,24 @@
     }
     this.names = new Set();
     this.eachField(function (element) { this.names.add(element.name); });
-    this.extra = {}; // fields of the open draft this form does not have (the other variant's)
+    this.extra = Object.create(null); // fields of the open draft this form lacks (the other variant's)
     this.draftVersion = null; // rubric version the open draft was first filled against
     this.current = null; // storage key of the open draft
     this.dirty = false;
     this.timer = null;
   }
 
+  // The card's data is a JSON block inside a <template> (_scorecard.html): Material's
+  // instant navigation re-runs every <script> of a new page as JavaScript, type and all
+  // dropped, but it does not look inside templates.
   function readData(form) {
-    var script = form.querySelector('script[type="application/json"][data-ip-scorecard-data]');
+    var holder = form.querySelector("template[data-ip-scorecard-template]");
+    var script = holder ? holder.content.querySelector("script[data-ip-scorecard-data]")
+      : form.querySelector('script[type="application/json"][data-ip-scorecard-data]');
     if (!script) return {};
     try {
-      return JSON.parse(script.textContent) || {};
+      var data = JSON.parse(script.textContent);
+      return isObject(data) ? data : {};
     } catch (error) {
       return {};
     }
@@ -246,7 +286,7 @@
   };
 
   Controller.prototype.collect = function () {
-    var fields = {};
+    var fields = Object.create(null);
     this.eachField(function (element) {
       var name = element.name;
       if (element.type === "radio") {
@@ -266,7 +306,7 @@
 
   /** This form's values plus those of the open draft that only the other variant has. */
   Controller.prototype.fields = function () {
-    var fields = {};
+    var fields = Object.create(null);
     var extra = this.extra;
     Object.keys(extra).forEach(function (name) { fields[name] = extra[name]; });
     var own = this.collect();
@@ -282,26 +322,27 @@
     }
     var key = this.keyFor(label);
     var renamedFrom = this.current && this.current !== key ? this.current : null;
-    try {
-      var all = readAll();
-      all[key] = {
-        form: this.kind,
-        playbook: this.playbook,
-        candidate: label,
-        rubric_version: this.draftVersion || this.version,
-        saved_at: new Date().toISOString(),
-        fields: this.fields(),
-      };
-      writeAll(all);
-    } catch (error) {
-      this.say("Could not save the draft: this browser's storage is unavailable or full.");
+    var all = readAll();
+    all[key] = {
+      form: this.kind,
+      playbook: this.playbook,
+      candidate: label,
+      rubric_version: this.draftVersion || this.version,
+      saved_at: new Date().toISOString(),
+      fields: this.fields(),
+    };
+    if (!writeAll(all)) {
+      // What was typed stays in the form; the next change tries again.
+      this.dirty = true;
+      this.say("Could not save the draft: this browser's storage is unavailable or full. " +
+               "Your entries are still on this page; copy or download them before you leave.");
       return false;
     }
     this.current = key;
     if (!this.draftVersion) this.draftVersion = this.version;
     this.refreshSelect();
-    if (renamedFrom && readAll()[renamedFrom]) {
-      var old = readAll()[renamedFrom];
+    var old = renamedFrom ? draftAt(readAll(), renamedFrom) : null;
+    if (old) {
       this.say("Saved as " + quoted(label) + "; " + quoted(old.candidate || "") + " is still in the list.");
     } else {
       this.say("Draft for " + quoted(label) + " saved in this browser.");
@@ -313,13 +354,12 @@
   Controller.prototype.drafts = function () {
     var all = readAll();
     var self = this;
-    return Object.keys(all).filter(function (key) {
-      var draft = all[key];
-      return isDraft(draft) && draft.form === self.kind && draft.playbook === self.playbook;
-    }).map(function (key) {
-      return { key: key, draft: all[key] };
+    return Object.keys(all).map(function (key) {
+      return { key: key, draft: draftAt(all, key) };
+    }).filter(function (item) {
+      return item.draft && item.draft.form === self.kind && item.draft.playbook === self.playbook;
     }).sort(function (a, b) {
-      return String(b.draft.saved_at || "").localeCompare(String(a.draft.saved_at || ""));
+      return b.draft.saved_at.localeCompare(a.draft.saved_at);
     });
   };
 
@@ -349,13 +389,13 @@
       if (element.type === "radio" || element.type === "checkbox") element.checked = false;
       else element.value = "";
     });
-    this.extra = {};
+    this.extra = Object.create(null);
     this.refreshText();
   };
 
   Controller.prototype.fill = function (fields) {
     this.clear();
-    var extra = {};
+    var extra = Object.create(null);
     var names = this.names;
     Object.keys(fields).forEach(function (name) {
       if (!names.has(name)) extra[name] = fields[name];
@@ -377,8 +417,8 @@
   };
 
   Controller.prototype.open = function (key, message) {
-    var draft = readAll()[key];
-    if (!isDraft(draft)) {
+    var draft = draftAt(readAll(), key);
+    if (!draft) {
       this.say("That draft is no longer stored.");
       this.refreshSelect();
       return;
@@ -443,20 +483,19 @@
     var label = this.label();
     var key = label ? this.keyFor(label) : this.current;
     var all = readAll();
-    if (!key || !all[key]) {
+    var stored = key ? draftAt(all, key) : null;
+    if (!stored && !(key && Object.prototype.hasOwnProperty.call(all, key))) {
       this.say("There is no saved draft to delete for this scorecard.");
       return;
     }
-    var name = all[key].candidate || label;
+    var name = (stored && stored.candidate) || label;
     if (!window.confirm("Delete the draft for " + quoted(name) + " from this browser? This cannot be undone.")) {
       this.say("Nothing was deleted.");
       return;
     }
-    try {
-      all = readAll();
-      delete all[key];
-      writeAll(all);
-    } catch (error) {
+    all = readAll();
+    delete all[key];
+    if (!writeAll(all)) {
       this.say("Could not delete the draft: this browser's storage is unavailable.");
       return;
     }
@@ -469,9 +508,11 @@
       this.say("Nothing was deleted.");
       return;
     }
-    try {
-      window.localStorage.removeItem(STORAGE_KEY);
-    } catch (error) {
+    // The drafts, and the copies storage.js kept aside (an unreadable store, the
+    // pre-scoping one).
+    var removed = [STORAGE_NAME, STORAGE_NAME + ":unreadable", STORAGE_NAME + ":before-scoping"]
+      .map(function (name) { return storage.remove(name); });
+    if (removed.indexOf(false) >= 0) {
       this.say("Could not delete the stored data: this browser's storage is unavailable.");
       return;
     }
@@ -521,6 +562,72 @@
     });
   };
 
+  // --- Markdown export: all text is literal -------------------------------------------------
+  // The export is pasted into trackers and documents that render Markdown (often with HTML
+  // allowed). Text from the data (titles, indicators, labels: contributor text) and what
+  // was typed must read there exactly as written: every character CommonMark, GFM or
+  // Python-Markdown with attribute lists would take as markup is escaped, with a backslash
+  // where every Markdown reads one, else as a character reference (`<` as &lt;: not every
+  // Markdown reads `\<` as an escape). Links written in the data
+  // ([label](target)) stay links only when the target is an http(s) URL; any other target
+  // (javascript:, data:, a page of this site) is dropped, leaving the label.
+
+  // Emphasis, code, links, tables, strikethrough and attribute lists; raw HTML, autolinks
+  // and block quotes; character references.
+  var MARKUP = /[\\`*_{}\[\]|~<>]|&(?=#?[0-9A-Za-z]+;)/g;
+  var REFERENCES = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "|": "&#124;", "~": "&#126;" };
+
+  function escapeCharacter(character) {
+    return REFERENCES[character] || "\\" + character;
+  }
+
+  var LINK = /\[([^\[\]\n]*)\]\(([^()\s]*)\)/g; // as interview_playbooks/text.py reads links
+
+  /** One line of literal text (line breaks become spaces). */
+  function literal(value) {
+    return String(value).replace(/[\r\n]+/g, " ").replace(MARKUP, escapeCharacter);
+  }
+
+  /** Text of several lines: each line literal, including what starts a block. */
+  function literalBlock(value) {
+    return String(value).split(/\r\n|\r|\n/).map(function (line) {
+      return literal(line.replace(/^\s+/, "")) // leading spaces would make a code block
+        .replace(/^([-+#])/, "\\$1") // list item, thematic break, heading
+        .replace(/^=/, "&#61;") // setext heading underline
+        .replace(/^(\d+)([.)])/, "$1\\$2"); // ordered list item
+    }).join("\n");
+  }
+
+  /** An http(s) URL written so that Markdown ends the link where the URL ends; else "". */
+  function webTarget(raw) {
+    var url;
+    try {
+      url = new URL(raw);
+    } catch (error) {
+      return "";
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") return "";
+    return url.href.replace(/[()<>\s`\\]/g, function (character) {
+      return "%" + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0");
+    });
+  }
+
+  /** Contributor text from the data: literal, except links to http(s) URLs. */
+  function fromData(value) {
+    var source = String(value || "");
+    var out = "";
+    var last = 0;
+    var match;
+    LINK.lastIndex = 0;
+    while ((match = LINK.exec(source)) !== null) {
+      var target = webTarget(match[2]);
+      out += literal(source.slice(last, match.index)) +
+        (target ? "[" + literal(match[1]) + "](" + target + ")" : literal(match[1]));
+      last = LINK.lastIndex;
+    }
+    return out + literal(source.slice(last));
+  }
+
   // --- Exports ------------------------------------------------------------------------------
 
   Controller.prototype.scale = function () {
@@ -552,7 +659,7 @@
 
   function choices(points, chosen) {
     return (points || []).map(function (point) {
-      return (point.id === chosen ? "\u2611 " : "\u2610 ") + point.label;
+      return (point.id === chosen ? "\u2611 " : "\u2610 ") + fromData(point.label);
     });
   }
 
@@ -589,10 +696,10 @@
   // The lines above the answers: who, when, and which playbook at which rubric version.
   Controller.prototype.headerMarkdown = function (fields, role, field) {
     return broken([
-      "**Candidate Name:** " + text(fields, "candidate"),
-      "**" + role + ":** " + text(fields, field),
-      "**Date:** " + text(fields, "date"),
-      "**Playbook:** " + (this.data.title || this.playbook) + " (" + this.versionText() + ")",
+      "**Candidate Name:** " + literal(text(fields, "candidate")),
+      "**" + role + ":** " + literal(text(fields, field)),
+      "**Date:** " + literal(text(fields, "date")),
+      "**Playbook:** " + fromData(this.data.title || this.playbook) + " (" + literal(this.versionText()) + ")",
     ]);
   };
 
@@ -607,21 +714,22 @@
       var entries = section.entries || [];
       if (!entries.length) return;
       blocks.push("---");
-      blocks.push("### " + (section.heading || section.title || "") + " (" + section.minutes + " mins)");
+      blocks.push("### " + fromData(section.heading || section.title || "") + " (" +
+                  literal(asText(section.minutes)) + " mins)");
       entries.forEach(function (entry) {
         number += 1;
         var lines = [
-          "**Question " + number + ":** " + entryTitle(entry, fields),
-          "**Score (" + scale.min + "\u2013" + scale.max + "):** " + text(fields, entry.key + ":score"),
+          "**Question " + number + ":** " + fromData(entryTitle(entry, fields)),
+          "**Score (" + scale.min + "\u2013" + scale.max + "):** " + literal(text(fields, entry.key + ":score")),
         ];
         var answers = hireAnswers(entry, fields);
         if (answers.length) {
           lines.push("**Hire signals:** " + answers.map(function (item) {
-            return item.indicator + " \u2014 " + item.answer;
+            return fromData(item.indicator) + " \u2014 " + literal(item.answer);
           }).join("; "));
         }
         lines.push("**Feedback:**");
-        var notes = text(fields, entry.key + ":notes");
+        var notes = literalBlock(text(fields, entry.key + ":notes"));
         var block = broken(lines);
         if (notes) block = block + "  \n" + notes;
         blocks.push(block);
@@ -633,16 +741,16 @@
       blocks.push("### Rubric");
       blocks.push(broken(dimensions.map(function (dimension) {
         var score = text(fields, dimension.key + ":score");
-        return "**" + dimension.label + ":** " + (score ? score + "/" + scale.max : "");
+        return "**" + fromData(dimension.label) + ":** " + (score ? literal(score) + "/" + scale.max : "");
       })));
     }
     blocks.push("---");
     blocks.push("### \ud83e\uddfe Overall Evaluation:");
-    blocks.push(withBody("**Strengths:**", text(fields, "strengths")));
-    blocks.push(withBody("**Concerns / Gaps:**", text(fields, "concerns")));
+    blocks.push(withBody("**Strengths:**", literalBlock(text(fields, "strengths"))));
+    blocks.push(withBody("**Concerns / Gaps:**", literalBlock(text(fields, "concerns"))));
     blocks.push(broken(["**Final Recommendation:**"].concat(
       choices(data.recommendation, fields.recommendation))));
-    blocks.push(withBody("**Final Comments:**", text(fields, "comments")));
+    blocks.push(withBody("**Final Comments:**", literalBlock(text(fields, "comments"))));
     return blocks.join("\n\n") + "\n";
   };
 
@@ -675,22 +783,22 @@
     blocks.push(this.headerMarkdown(fields, "Facilitator", "facilitator"));
     blocks.push("---");
     (data.dimensions || []).forEach(function (dimension) {
-      blocks.push("### " + dimension.label);
+      blocks.push("### " + fromData(dimension.label));
       var rows = self.debriefRows(dimension, fields);
       if (!rows.length) {
         blocks.push("_No scores recorded._");
         return;
       }
       blocks.push(rows.map(function (row) {
-        var line = "- " + (row.interviewer || "Interviewer " + row.row) + ": " +
-          (row.score || "\u2013") + "/" + scale.max;
-        if (row.evidence) line += " \u2014 " + row.evidence.replace(/\n/g, "\n  ");
+        var line = "- " + (row.interviewer ? literal(row.interviewer) : "Interviewer " + row.row) + ": " +
+          (row.score ? literal(row.score) : "\u2013") + "/" + scale.max;
+        if (row.evidence) line += " \u2014 " + literalBlock(row.evidence).replace(/\n/g, "\n  ");
         return line;
       }).join("\n"));
     });
     blocks.push("---");
     blocks.push(broken(["**Final decision:**"].concat(choices(data.recommendation, fields.decision))));
-    blocks.push(withBody("**Rationale:**", text(fields, "rationale")));
+    blocks.push(withBody("**Rationale:**", literalBlock(text(fields, "rationale"))));
     return blocks.join("\n\n") + "\n";
   };
 
@@ -793,7 +901,7 @@
 
   Controller.prototype.download = function () {
     var exported = this.exportData();
-    var name = this.playbook + "-" + slug(exported.candidate) + "-" + this.kind + ".json";
+    var name = slug(this.playbook) + "-" + slug(exported.candidate) + "-" + slug(this.kind) + ".json";
     var blob = new Blob([JSON.stringify(exported, null, 2) + "\n"], { type: "application/json" });
     var url = URL.createObjectURL(blob);
     var link = document.createElement("a");
@@ -859,7 +967,7 @@
     if (document.visibilityState === "hidden") flushAll();
   });
   window.addEventListener("storage", function (event) {
-    if (event.key !== STORAGE_KEY && event.key !== null) return;
+    if (!storage.concerns(event, STORAGE_NAME)) return;
     live.forEach(function (controller) {
       if (controller.form.isConnected) controller.refreshSelect();
     });
