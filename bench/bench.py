@@ -5,6 +5,12 @@ then alternates cold builds of our site and of a baseline: the very pages we gen
 written out as plain Markdown files with the same navigation, built by MkDocs + Material
 + search alone. It reports medians, a warm rebuild after one data file changes, parse and
 validation time, page counts and sizes, search index bytes per question and peak memory.
+
+With `--banks N ...` (as `make bench` runs it) it also builds N one-question banks per
+count, our site alone, and reports build time, total output and the largest page, to show
+that both grow linearly with the number of files and that no page grows with them.
+With `--hostile` it adds bench/hostile.py's figures: CPU seconds to render 1 MB fields made
+to be slow, and to suggest ids for 1,500 unknown references.
 The last line is the summary `bench: questions=... overhead=... scaling=...`.
 """
 
@@ -109,6 +115,34 @@ def site_figures(site: Path, questions: int) -> dict:
             "index_gzip_bytes_per_question": len(gzip.compress(index, 9)) / questions}
 
 
+def measure_banks(banks: int, work: Path) -> dict:
+    """Our cold build of `banks` one-question banks: seconds, output bytes, largest page."""
+    data = work / f"data-banks-{banks}"
+    generate(data, banks, topics=banks, playbooks=20)
+    site = work / f"site-banks-{banks}"
+    cold = run_build(our_project(work / f"ours-banks-{banks}", data), site)["cold"]
+    pages = list(site.rglob("*.html"))
+    largest = max(pages, key=lambda p: p.stat().st_size)
+    return {"banks": banks, "build_s": cold, "pages": len(pages),
+            "total_bytes": sum(f.stat().st_size for f in site.rglob("*") if f.is_file()),
+            "largest_page_bytes": largest.stat().st_size,
+            "largest_page": str(largest.relative_to(site))}
+
+
+def print_banks(results: list[dict]) -> None:
+    for r in results:
+        print(f"banks={r['banks']}: ours cold {r['build_s']:.1f}s, {r['pages']} pages, "
+              f"{r['total_bytes'] / 1e6:.1f} MB in all, largest page "
+              f"{r['largest_page_bytes'] / 1000:.0f} KB ({r['largest_page']})", flush=True)
+    if len(results) > 1:
+        first, last = results[0], results[-1]
+        print(f"banks {first['banks']} -> {last['banks']} (x{last['banks'] / first['banks']:.1f}): "
+              f"build time x{last['build_s'] / first['build_s']:.2f}, "
+              f"output x{last['total_bytes'] / first['total_bytes']:.2f}, "
+              f"largest page x{last['largest_page_bytes'] / first['largest_page_bytes']:.2f}",
+              flush=True)
+
+
 def measure(size: int, runs: int, work: Path, **shape) -> dict:
     data = work / f"data-{size}"
     counts = generate(data, size, **{"playbooks": 200 if size >= 10_000 else 20, **shape})
@@ -138,6 +172,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--banks", type=int, nargs="*", default=[],
+                        help="also build this many one-question banks (make bench: 250 500 1000)")
+    parser.add_argument("--hostile", action="store_true",
+                        help="also time hostile text and suggestions (bench/hostile.py)")
     # Smaller shapes, for the test that runs the benchmark end to end in seconds.
     for name in ("topics", "signals", "roles", "levels", "playbooks"):
         parser.add_argument(f"--{name}", type=int, help=argparse.SUPPRESS)
@@ -158,6 +196,13 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['index_gzip_bytes_per_question']:.0f} B gzipped; peak {r['peak_mb']:.0f} MB "
                   f"(render worker {r['worker_peak_mb']:.0f} MB)",
                   flush=True)
+        if args.banks:
+            print_banks([measure_banks(banks, Path(tmp)) for banks in args.banks])
+    if args.hostile:
+        from bench.hostile import figures as hostile_figures
+
+        for name, seconds in hostile_figures().items():
+            print(f"hostile {name}: {seconds:.3f} s CPU", flush=True)
     big, small = results[max(results)], results[min(results)]
     print(f"bench: questions={big['questions']} build_s={big['ours_cold_s']:.2f} "
           f"baseline_s={big['baseline_s']:.2f} "

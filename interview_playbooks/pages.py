@@ -61,6 +61,11 @@ ONE_PAGE_LIMIT = 60  # minutes: longer interviews do not fit a one-page scorecar
 # A bank of more questions than this is split over numbered pages under its own page, so no
 # page grows with the bank: a question card is 5–8 KB of HTML, a page stays under 300 KB.
 BANK_PAGE_SIZE = 30
+# A section of more items than this keeps them out of the navigation: Material writes the
+# open section's every link into each of its pages, so 1,000 banks in the nav made each bank
+# page 320 KB and the build quadratic. The section's index page lists them all, and search
+# finds them.
+NAV_SECTION_LIMIT = 40
 SECTIONS = [  # (kind of the index page, URL, nav title, item kind)
     ("playbooks", "playbooks/", "Playbooks", "playbook"),
     ("roles", "roles/", "Roles", "role"),
@@ -163,8 +168,10 @@ def generated_pages(index: Index) -> list[Page]:
     pages: list[Page] = []
     for section_kind, section_url, title, item_kind in SECTIONS:
         pages.append(Page(section_kind, "", section_url, title))
-        pages.extend(Page(item_kind, item_id, url_of(item_kind, item_id), item_title)
-                     for item_id, item_title in items_of(index, item_kind))
+        items = items_of(index, item_kind)
+        in_nav = len(items) <= NAV_SECTION_LIMIT
+        pages.extend(Page(item_kind, item_id, url_of(item_kind, item_id), item_title, in_nav=in_nav)
+                     for item_id, item_title in items)
     for topic, bank in sorted(index.banks.items()):
         parts = bank_parts(bank.questions)
         if len(parts) > 1:  # out of the navigation: the bank's page lists and links them

@@ -15,8 +15,8 @@ from markupsafe import Markup
 from . import text
 from .text import plain as plain_text
 from .index import Index
-from .pages import (FINDER_DATA, Page, bank_parts, finder_query, generated_pages, items_of,
-                    question_pages, url_of)
+from .pages import (FINDER_DATA, NAV_SECTION_LIMIT, Page, bank_parts, finder_query,
+                    generated_pages, items_of, question_pages, url_of)
 from .comparison import coverage, level_comparison
 from .finder import data_files, finder_facets, loop_card
 from .prerender import prerenderer
@@ -66,6 +66,7 @@ class Renderer:
         )
         self.env.globals.update(
             index=index, KIND_LABELS=KIND_LABELS, PROBE_LABELS=PROBE_LABELS, LIST_LIMIT=LIST_LIMIT,
+            LONG_LIST=NAV_SECTION_LIMIT,
             url=pass_context(lambda ctx, kind, item_id="", anchor="":
                              self.link(ctx["base"], kind, item_id, anchor)),
             question_url=pass_context(lambda ctx, qid: self.question_link(ctx["base"], qid)),

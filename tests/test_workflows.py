@@ -104,6 +104,57 @@ def test_every_uses_is_pinned_to_a_commit_sha_with_its_version(workflow):
         assert uses in line, (line, uses)
 
 
+# `name:tag@sha256:<64 hex>`: the tag says which image it is, the digest fixes its bytes.
+PINNED_IMAGE = re.compile(r"^[a-z0-9][a-z0-9._/:-]*:[\w.-]+@sha256:[0-9a-f]{64}$")
+
+
+def container_images(workflow: dict) -> list[str]:
+    """Every image a workflow runs: job containers, service containers, `docker://` steps."""
+    images = []
+    for job in jobs(workflow).values():
+        for container in [job.get("container"), *(job.get("services") or {}).values()]:
+            if container:
+                images.append(container if isinstance(container, str) else container.get("image"))
+        images += [step["uses"].removeprefix("docker://") for step in job.get("steps") or []
+                   if str(step.get("uses", "")).startswith("docker://")]
+    return images
+
+
+def unpinned_images(workflow: dict) -> list[str]:
+    return [image for image in container_images(workflow)
+            if not (isinstance(image, str) and PINNED_IMAGE.match(image))]
+
+
+def test_every_container_image_is_pinned_by_tag_and_digest(workflow):
+    path, data = workflow
+    bad = unpinned_images(data)
+    assert not bad, f"{path.name}: images not pinned as `name:tag@sha256:<digest>`: {bad}"
+
+
+def test_ci_runs_in_a_pinned_container():
+    ci = load(GITHUB / "workflows" / "ci.yml")
+    assert [image.split("@")[0] for image in container_images(ci)] == ["python:3.11-bookworm"]
+
+
+@pytest.mark.parametrize("container", [
+    "python:3.11-bookworm",
+    {"image": "python:3.11-bookworm"},
+    {"image": "python@sha256:" + "a" * 64},  # a digest alone does not say what it is
+    {"image": "python:3.11-bookworm@sha256:abc"},
+    {"image": "${{ matrix.image }}"},
+])
+def test_an_image_without_tag_and_digest_is_caught(container):
+    workflow = {"jobs": {"test": {"container": container, "steps": []}}}
+    assert unpinned_images(workflow)
+    services = {"jobs": {"test": {"services": {"db": container}, "steps": []}}}
+    assert unpinned_images(services)
+
+
+def test_a_docker_step_without_a_digest_is_caught():
+    workflow = {"jobs": {"lint": {"steps": [{"uses": "docker://rhysd/actionlint:1.6.25"}]}}}
+    assert unpinned_images(workflow) == ["rhysd/actionlint:1.6.25"]
+
+
 def test_top_level_permissions_only_read(workflow):
     path, data = workflow
     assert "permissions" in data, f"{path.name} has no top-level `permissions:` (defaults can write)"

@@ -92,10 +92,36 @@
     window.ipLoop.data(this.root.getAttribute("data-ip-data")).then(function (data) {
       self.data = data;
       self.aliases = aliases(data);
+      self.fillLongGroups();
       self.restore();
     }, function () {
       self.count.textContent = "Could not load the questions (questions/finder.json). The banks below list them all.";
     });
+  };
+
+  /**
+   * A group too long to write into the page (a site of hundreds of banks) has an empty
+   * fieldset; its boxes are made here from the finder's data, as the template makes them.
+   */
+  Finder.prototype.fillLongGroups = function () {
+    var sets = this.form.querySelectorAll("fieldset[data-ip-fill]");
+    for (var i = 0; i < sets.length; i++) {
+      var group = sets[i].getAttribute("data-ip-fill");
+      if (GROUPS.indexOf(group) < 0 || sets[i].querySelector("input")) continue;
+      (this.data[TABLES[group]] || []).forEach(function (entry) {
+        var label = document.createElement("label");
+        var box = document.createElement("input");
+        var name = document.createElement("span");
+        label.className = "ip-box-label";
+        box.type = "checkbox";
+        box.name = group;
+        box.value = String(entry.id);
+        name.textContent = String(entry.name);
+        label.appendChild(box);
+        label.appendChild(name);
+        this.appendChild(label);
+      }, sets[i]);
+    }
   };
 
   /** Per group, every id and former id -> the current id. */
