@@ -35,11 +35,15 @@ class Long:
 
 @dataclass(frozen=True)
 class MinItems:
+    """The list holds at least `count` items."""
+
     count: int
 
 
 @dataclass(frozen=True)
 class Range:
+    """The number lies between `low` and `high`, both included."""
+
     low: int
     high: int
 
@@ -74,12 +78,51 @@ def Refs(kind: str, at_least: int = 0):  # noqa: N802 - reads like a type in ann
     return Annotated[list[Annotated[str, Ref(kind)]], MinItems(at_least)]
 
 
-QuestionKind = Literal[
-    "calibration", "deep-dive", "system-design", "domain-depth", "behavioral",
-    "failure-analysis", "performance", "leadership", "bar-raiser",
-]
-ProbeType = Literal["follow-up", "hard", "mandatory"]
-Origin = Literal["seed", "new"]
+# Every enumerated value with its one-line definition, in the order editors and the data
+# reference list them. The Literal types are built from these, so a value cannot be added
+# without saying what it means.
+QUESTION_KINDS = {
+    "calibration": "Sets the candidate's scope and ownership early, so later questions are "
+                   "pitched at what they really owned.",
+    "deep-dive": "Goes deep into one system or project of the candidate's own until the "
+                 "details show what they did themselves.",
+    "system-design": "Asks for the design of a system from stated requirements, with its "
+                     "trade-offs defended.",
+    "domain-depth": "Tests expert knowledge of one area on a concrete problem, such as "
+                    "checking a durability promise with arithmetic.",
+    "behavioral": "Asks for a real past situation, told as situation, task, action and "
+                  "result, that shows how the candidate works and decides.",
+    "failure-analysis": "Walks through a real incident or failure: detection, root cause, "
+                        "the fix and what stops it recurring.",
+    "performance": "Walks through a performance problem the candidate solved, measured "
+                   "before and after.",
+    "leadership": "Shows how the candidate sets direction and raises the bar for other "
+                  "engineers and teams, beyond their own work.",
+    "bar-raiser": "An open question with no ceiling that separates candidates above the "
+                  "level's bar from those just at it.",
+}
+PROBE_TYPES = {
+    "follow-up": "Asks for more detail where the answer leaves a gap or time allows.",
+    "hard": "A harder twist or challenge that separates a surface answer from real "
+            "ownership.",
+    "mandatory": "Always asked (or asked whenever its condition holds), because the "
+                 "assessment needs its answer.",
+}
+ORIGINS = {
+    "seed": "Comes from one of the seed interview plans: its own fields keep the seed's "
+            "words, and what we add goes under `added`.",
+    "new": "Written for this project.",
+}
+
+QuestionKind = Literal[tuple(QUESTION_KINDS)]
+ProbeType = Literal[tuple(PROBE_TYPES)]
+Origin = Literal[tuple(ORIGINS)]
+
+# Each Literal of the model with its definitions: the schemas and the data reference look
+# a field's values up here.
+DEFINITIONS: dict[object, dict[str, str]] = {
+    QuestionKind: QUESTION_KINDS, ProbeType: PROBE_TYPES, Origin: ORIGINS,
+}
 
 
 # --- Records -----------------------------------------------------------------------------------
@@ -111,6 +154,8 @@ class Signal(Record):
 
 @dataclass(kw_only=True)
 class ScalePoint(Record):
+    """One point of a rating scale: a score, or a recommendation verdict."""
+
     id: Id = doc("Stable id of this point, e.g. `strong-hire`.")
     label: Text = doc("The label, e.g. `Strong Hire` or `Exceptional`.")
     score: Optional[Annotated[int, Range(1, 10)]] = doc("Numeric score, for numeric scales.",
@@ -130,6 +175,8 @@ class Scale(Record):
 
 @dataclass(kw_only=True)
 class Role(Record):
+    """A role we interview for; its playbooks are its interviews at each level."""
+
     id: Id = doc("Stable id, e.g. `storage-engineer`.")
     name: Text = doc("Name of the role.")
     summary: LongText = doc("Who this role is and what the interview is looking for.")
@@ -140,6 +187,8 @@ class Role(Record):
 
 @dataclass(kw_only=True)
 class Level(Record):
+    """A level we hire at, with the scope a candidate at it is expected to show."""
+
     id: Id = doc("Stable id, e.g. `staff`.")
     name: Text = doc("Name of the level, e.g. `Staff`.")
     rank: Annotated[int, Range(1, 100)] = doc("Order of the level, lowest first.")
@@ -155,7 +204,7 @@ class Probe(Record):
 
     shorthand = "text"
     text: Text = doc("The probe, word for word.")
-    type: ProbeType = doc("`follow-up`, `hard` or `mandatory`.", default="follow-up")
+    type: ProbeType = doc("How the interviewer uses the probe.", default="follow-up")
     condition: Text = doc("When to ask it, e.g. `if vague`.", default="")
 
 
@@ -243,9 +292,7 @@ class Question(Record):
     by_level: list[LevelExpectation] = doc(
         "For a question asked at several levels: what an answer at each looks like.",
         default_factory=list)
-    origin: Origin = doc("`seed` if the question comes from one of the seed plans: its own "
-                         "fields then hold the seed's words only, and `added` holds ours.",
-                         default="new")
+    origin: Origin = doc("Where the question comes from.", default="new")
     added: Optional[Additions] = doc("On a seed question, the material we added to it.",
                                      default=None)
     former_ids: list[Id] = doc("Ids this question had before; old anchors redirect here.",
@@ -307,6 +354,8 @@ class Segment(Record):
 
 @dataclass(kw_only=True)
 class Dimension(Record):
+    """One row of a rubric: the signal it scores, and what hire and no-hire look like."""
+
     signal: Annotated[str, Ref("signal")] = doc("Id of the signal this dimension assesses.")
     label: Text = doc("Label, if it differs from the signal's name.", default="")
     hire: Text = doc("What hire looks like on this dimension.", default="")
@@ -315,12 +364,16 @@ class Dimension(Record):
 
 @dataclass(kw_only=True)
 class CriteriaSection(Record):
+    """What to evaluate in one section of the interview."""
+
     title: Text = doc("The section of the interview, e.g. `System Design`.")
     criteria: Annotated[list[Text], MinItems(1)] = doc("What to evaluate in it.")
 
 
 @dataclass(kw_only=True)
 class Rubric(Record):
+    """The final assessment: the scale to score with, its dimensions and criteria."""
+
     scale: Annotated[str, Ref("scale")] = doc("Id of the scale to score with.", default="score")
     intro: Text = doc("How to use the rubric.", default="")
     dimensions: list[Dimension] = doc("Dimensions, keyed by signal id.", default_factory=list)
@@ -330,6 +383,8 @@ class Rubric(Record):
 
 @dataclass(kw_only=True)
 class Guidance(Record):
+    """Recommendation guidance: what leads to one verdict of the recommendation scale."""
+
     verdict: Text = doc("The verdict, e.g. `Strong Hire` or `Borderline`.")
     signs: Annotated[list[Text], MinItems(1)] = doc("What leads to it.")
 
@@ -391,21 +446,29 @@ class Sample(Record):
 
 @dataclass(kw_only=True)
 class SignalsFile(Record):
+    """Every signal that questions probe and rubrics assess."""
+
     signals: list[Signal] = doc("The signals.")
 
 
 @dataclass(kw_only=True)
 class ScalesFile(Record):
+    """The rating scales: the 1–5 score and the recommendation scale."""
+
     scales: list[Scale] = doc("The rating scales.")
 
 
 @dataclass(kw_only=True)
 class RolesFile(Record):
+    """Every role we interview for."""
+
     roles: list[Role] = doc("The roles.")
 
 
 @dataclass(kw_only=True)
 class LevelsFile(Record):
+    """Every level we hire at, each with its rank."""
+
     levels: list[Level] = doc("The levels.")
 
 

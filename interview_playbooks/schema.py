@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from . import model
 from .convert import MAX_ID_LENGTH, SLUG, fields_of, is_required, kind_name
 from .model import unpack
+from .text import plain
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 BASE_URL = "https://interview-playbooks.github.io/interview-playbooks/schemas/"
@@ -51,7 +52,13 @@ def _type(hint: Any, definitions: dict) -> dict:
                 schema["minItems"] = extra.count
         return schema
     if origin is Literal:
-        return {"enum": list(typing.get_args(hint))}
+        # `enum` with a description per value: the form the YAML extension of VS Code
+        # (yaml-language-server) shows in completion lists and on hover.
+        definitions_of = model.DEFINITIONS[hint]
+        values = list(typing.get_args(hint))
+        return {"enum": values,
+                "enumDescriptions": [plain(definitions_of[value]) for value in values],
+                "markdownEnumDescriptions": [definitions_of[value] for value in values]}
     if isinstance(hint, type) and issubclass(hint, model.Record):
         name = hint.__name__
         if name not in definitions:
@@ -93,9 +100,18 @@ def _record(cls: type, definitions: dict) -> dict:
     required = [name for name, (field, _) in fields_of(cls).items() if is_required(field)]
     if required:
         schema["required"] = required
-    if cls.__doc__:
-        schema["description"] = cls.__doc__.strip().splitlines()[0]
+    if summary(cls):
+        schema["description"] = summary(cls)
     return schema
+
+
+def summary(cls: type) -> str:
+    """The first line of a record's docstring; never the signature dataclasses write when a
+    class has none."""
+    text = (cls.__doc__ or "").strip()
+    if not text or text.startswith(f"{cls.__name__}("):
+        return ""
+    return text.splitlines()[0]
 
 
 def schema_of(pattern: str) -> dict:
@@ -137,11 +153,12 @@ def reference() -> list[dict]:
         nested = []
         for name, (field, hint) in fields_of(cls).items():
             fields.append({"name": name, "required": is_required(field),
-                           "type": _describe(hint), "doc": field.metadata.get("doc", "")})
+                           "type": _describe(hint), "doc": field.metadata.get("doc", ""),
+                           "choices": _values(hint),
+                           "defined_in": DEFINED_BY_FIELD.get((cls, name)) or _defined_in(hint)})
             nested.extend(_records_in(hint))
         kinds.append({"name": kind_name(cls), "anchor": kind_name(cls).replace(" ", "-"),
-                      "where": where, "doc": (cls.__doc__ or "").strip().splitlines()[0]
-                      if cls.__doc__ else "", "fields": fields,
+                      "where": where, "doc": summary(cls), "fields": fields,
                       "shorthand": cls.shorthand})
         for inner in nested:
             visit(inner, f"inside a {kind_name(cls)}")
@@ -159,14 +176,48 @@ def _records_in(hint) -> list[type]:
     return [r for arg in typing.get_args(bare) for r in _records_in(arg)]
 
 
+def _values(hint) -> list[tuple[str, str]]:
+    """A field's allowed values with their definitions, if it is one of the model's Literals."""
+    bare, _, _ = unpack(hint)
+    if typing.get_origin(bare) is Literal:
+        return list(model.DEFINITIONS[bare].items())
+    return []
+
+
+# Where the ids a reference field may hold are defined, as (data file, kind of the site page
+# that lists them, its title): these values are data, not model.
+DEFINED_IN = {
+    "signal": ("data/signals.yaml", "signals", "Signals"),
+    "level": ("data/levels.yaml", "levels", "Levels"),
+    "role": ("data/roles.yaml", "roles", "Roles"),
+    "scale": ("data/scales.yaml", "scales", "Rating scales"),
+    "question": ("data/questions/*.yaml", "banks", "Question banks"),
+    "playbook": ("data/playbooks/*.yaml", "playbooks", "Playbooks"),
+}
+
+
+# Fields that name a point of the recommendation scale by its label or id.
+DEFINED_BY_FIELD = {(model.Guidance, "verdict"): DEFINED_IN["scale"],
+                    (model.Sample, "recommendation"): DEFINED_IN["scale"]}
+
+
+def _defined_in(hint) -> tuple[str, str, str] | None:
+    """Where the ids a reference field holds are defined (see DEFINED_IN), if it is one."""
+    bare, extras, _ = unpack(hint)
+    if typing.get_origin(bare) is list:
+        return _defined_in(typing.get_args(bare)[0])
+    ref = next((e for e in extras if isinstance(e, model.Ref)), None)
+    return DEFINED_IN.get(ref.kind) if ref else None
+
+
 def _describe(hint) -> str:
     """A short human description of a field's type, e.g. `list of signal ids`."""
     hint, extras, _ = unpack(hint)
     origin = typing.get_origin(hint)
     if origin is list:
         return "list of " + _describe(typing.get_args(hint)[0])
-    if origin is Literal:
-        return "one of " + ", ".join(f"`{c}`" for c in typing.get_args(hint))
+    if origin is Literal:  # the values, each with its definition, are listed beside it
+        return f"one of the {len(typing.get_args(hint))} values listed"
     if isinstance(hint, type) and issubclass(hint, model.Record):
         return kind_name(hint)
     if hint is int:
