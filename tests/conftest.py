@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import functools
 import http.server
+import io
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import unicodedata
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -62,14 +65,26 @@ def serve(directory: Path):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def pdftotext() -> str:
-    """Poppler's pdftotext, for reading printed PDFs; CI must have it, elsewhere a skip."""
-    tool = shutil.which("pdftotext") or ("/usr/bin/pdftotext" if os.path.exists("/usr/bin/pdftotext") else None)
-    if tool is None:
-        if os.environ.get("CI"):
-            pytest.fail("pdftotext is missing: CI must install poppler-utils")
-        pytest.skip("pdftotext (poppler-utils) is not installed")
-    return tool
+# Chromium's PDFs keep a font's ligature glyphs ("ﬀ", "ﬁ"), and pypdf reads them back as
+# such; pdftotext and every assertion mean the letters.
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+
+
+def _pdf_reader(pdf: Path | bytes) -> PdfReader:
+    return PdfReader(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
+
+
+def pdf_pages(pdf: Path | bytes) -> int:
+    """How many pages a printed PDF (a file or its bytes) has."""
+    return len(_pdf_reader(pdf).pages)
+
+
+def pdf_text(pdf: Path | bytes) -> str:
+    """A printed PDF's text, page after page, as one line: every run of whitespace is one
+    space, soft hyphens are gone and ligatures are letters, so assertions do not depend on
+    where the extractor breaks lines. Read with pypdf, so tests need no system package."""
+    text = " ".join(page.extract_text() for page in _pdf_reader(pdf).pages)
+    return " ".join(text.replace("\u00ad", "").translate(_LIGATURES).split())
 
 
 @pytest.fixture(scope="session")

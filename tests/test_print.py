@@ -8,21 +8,15 @@ US Letter. No printed text is smaller than 9pt (12 CSS px).
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, pdf_pages
 
 PLAYBOOKS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
              for path in sorted((ROOT / "data" / "playbooks").glob("*.yaml"))}
 PAPER = ["A4", "Letter"]
-
-
-def pdf_pages(pdf: bytes) -> int:
-    """Pages in a PDF as Chromium writes it (each page is a `/Type /Page` object)."""
-    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
 
 
 def print_pdf(page, url: str, paper: str) -> bytes:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 import unicodedata
 from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
@@ -19,7 +18,7 @@ import pytest
 import yaml
 from playwright.sync_api import Page, expect
 
-from conftest import ROOT, make_project, mkdocs_build, pdftotext, serve
+from conftest import ROOT, make_project, mkdocs_build, pdf_text, serve
 
 DATA = ROOT / "data"
 # storage.js scopes keys to the site's path; the test server serves the site at "/".
@@ -158,12 +157,6 @@ def open_loop(page: Page, site_url: str, ids: list[str]) -> None:
 def loop_list(page: Page) -> list[str]:
     return page.locator("[data-ip-loop-list] > li").evaluate_all(
         "items => items.map(item => item.dataset.ipQuestion)")
-
-
-def pdf_text(pdf: Path) -> str:
-    tool = pdftotext()
-    return subprocess.run([tool, str(pdf), "-"], capture_output=True, text=True, timeout=60,
-                          check=True).stdout
 
 
 def squeezed(text: str) -> str:
@@ -437,7 +430,7 @@ def test_add_three_questions_reorder_them_and_print_their_scorecard(page, site_u
 
     pdf = tmp_path / "loop.pdf"
     page.pdf(path=str(pdf), format="A4")
-    text = squeezed(pdf_text(pdf))
+    text = pdf_text(pdf)
     positions = [text.find(title) for title in titles]
     assert all(p >= 0 for p in positions), f"missing from the printed scorecard: {titles}"
     assert positions == sorted(positions), "the printed order is not the loop's"

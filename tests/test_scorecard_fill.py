@@ -3,7 +3,7 @@
 Each test drives the built site in Chromium the way an interviewer uses it: types into the
 form, reloads, switches between candidates, prints, copies, downloads, deletes. Nothing is
 mocked: drafts live in the page's real localStorage, the clipboard is Chromium's, the PDF is
-Chromium's and its text is read back with poppler's pdftotext.
+Chromium's and its text is read back with pypdf (conftest.pdf_text).
 
 Which playbook and which questions are used is read from the built pages' own data block
 (the JSON the script reads), so the tests follow data/*.yaml as it changes.
@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import pdftotext
+from conftest import pdf_text
 
 # storage.js scopes keys to the site's path; the test server serves the site at "/".
 STORAGE_KEY = "/.interview-playbooks:drafts:v1"
@@ -124,13 +123,6 @@ def fill_basic(page: Page, card: Card, candidate: str, score: str) -> None:
     wait_saved(page, card.key(candidate), f"{card.first['key']}:score", score)
 
 
-def pdf_text(pdf: Path) -> str:
-    tool = pdftotext()
-    result = subprocess.run([tool, "-layout", str(pdf), "-"], capture_output=True, text=True,
-                            timeout=60, check=True)
-    return result.stdout
-
-
 # --- Tests -----------------------------------------------------------------------------------
 
 def test_every_value_comes_back_after_a_reload(page, site_url, card):
@@ -192,7 +184,7 @@ def test_long_notes_print_in_full(page, site_url, card, tmp_path):
 
     pdf = tmp_path / "scorecard.pdf"
     page.pdf(path=str(pdf), format="A4")
-    text = " ".join(pdf_text(pdf).split())
+    text = pdf_text(pdf)
     assert END_OF_NOTE in text, "the end of the long note is missing from the PDF"
     assert "Line 1: explained replication" in text
 
@@ -588,7 +580,7 @@ def test_instant_navigation_sets_up_each_form_once(page, served_site_url, card):
     assert len(dialogs) == 1, f"one click asked {len(dialogs)} times: {dialogs}"
 
 
-def test_without_javascript_the_printed_form_is_complete(browser, site_url, card, tmp_path):
+def test_without_javascript_the_printed_form_is_complete(browser, site_url, card):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()
@@ -614,13 +606,7 @@ def test_without_javascript_the_printed_form_is_complete(browser, site_url, card
             assert textarea.is_visible() or mirror.is_visible(), f"{name}: no room to write on paper"
         pdf = page.pdf(format="A4")
         assert pdf.startswith(b"%PDF")
-        text = " ".join(pdf_text_bytes(pdf, tmp_path).split())
+        text = pdf_text(pdf)
         assert card.data["dimensions"][-1]["label"] in text
     finally:
         context.close()
-
-
-def pdf_text_bytes(pdf: bytes, tmp_path: Path) -> str:
-    path = tmp_path / "form.pdf"
-    path.write_bytes(pdf)
-    return pdf_text(path)
