@@ -130,9 +130,10 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
         dump(f"playbooks/playbook-{p:03d}.yaml", {
             "id": f"playbook-{p:03d}", "title": f"Playbook {p:03d}: {_text(rng, 3)}",
             "role": role_ids[p % roles], "level": level, "duration": 60,
-            "purpose": _text(rng, 30) + ".", "segments": segments,
-            "rubric": {"dimensions": [{"signal": sig, "hire": _text(rng, 5)}
-                                      for sig in dimensions]},
+            "purpose": _text(rng, 30) + ".", "tailoring": _text(rng, 12) + ".",
+            "segments": segments,
+            "rubric": {"dimensions": [{"signal": sig, "hire": _text(rng, 5),
+                                       "no_hire": _text(rng, 5)} for sig in dimensions]},
             "recommendation": [{"verdict": "Strong Hire", "signs": [_text(rng, 6)]},
                                {"verdict": "No-Hire", "signs": [_text(rng, 6)]}],
         }, "playbook.schema.json")

@@ -1,4 +1,5 @@
-"""`python -m interview_playbooks check`: validate the data and report every problem at once."""
+"""`python -m interview_playbooks check`: validate the data and report every problem at once;
+`… rules`: the table of checks that CONTRIBUTING.md holds."""
 
 from __future__ import annotations
 
@@ -8,8 +9,8 @@ import sys
 from pathlib import Path
 
 from .catalog import read_catalog
-from .problems import report, visible
-from .validate import validate
+from .problems import advice_count, report, visible
+from .validate import rules_table, validate, write_rules_table
 
 
 def check(data_dir: Path, out=sys.stdout) -> int:
@@ -19,11 +20,13 @@ def check(data_dir: Path, out=sys.stdout) -> int:
     if os.environ.get("GITHUB_ACTIONS") == "true":
         for problem in problems:
             print(problem.github_annotation(), file=out)
-    if problems:
+    if errors:
         print(report(problems), file=out)
-    if not errors:  # the folder's name is shown escaped, like every name in the report
+    else:  # the folder's name is shown escaped, like every name in the report
+        if problems:  # advice only: listed, without the error count
+            print(report(problems, headline=""), file=out)
         print(visible(f"{data_dir}: the data is valid"
-                      + (f" ({len(problems)} warning(s))" if problems else "")), file=out)
+                      + (f" ({advice_count(len(problems))})" if problems else "")), file=out)
     return 1 if errors else 0
 
 
@@ -34,6 +37,9 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="validate data/ and report every problem")
     check_parser.add_argument("--data", type=Path, default=Path("data"), help="the data folder")
     commands.add_parser("schemas", help="rewrite schemas/*.schema.json from the model")
+    rules_parser = commands.add_parser("rules", help="print the table of checks (Markdown)")
+    rules_parser.add_argument("--write", type=Path, metavar="FILE",
+                              help="replace the table between the rules markers of FILE")
     links_parser = commands.add_parser("links", help="list a built site's external links")
     links_parser.add_argument("site", type=Path, nargs="?", default=Path("site"))
     args = parser.parse_args(argv)
@@ -41,6 +47,13 @@ def main(argv: list[str] | None = None) -> int:
         from .schema import write_schemas
         for path in write_schemas():
             print(f"wrote {path}")
+        return 0
+    if args.command == "rules":
+        if args.write:
+            changed = write_rules_table(args.write)
+            print(f"{'wrote' if changed else 'up to date:'} {args.write}")
+        else:
+            print(rules_table(), end="")
         return 0
     if args.command == "links":
         from .links import report

@@ -6,7 +6,9 @@
 * The signal coverage (`roles/<id>/coverage/`): one row per playbook of the role, one column
   per signal its playbooks probe or assess, each cell the number of the playbook's questions
   that probe the signal (Index.signal_coverage), flagged where a rubric dimension has fewer
-  than two, the same count and threshold as validate.py's rubric_dimensions_are_probed.
+  than two, the same count and threshold as validate.py's rubric_dimensions_are_probed; and
+  the levels the role has no playbook at yet. That is coverage, never a failure: a role may
+  be contributed with one playbook (the home matrix says "none yet" too).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from . import model
 from .index import Index
 
-ENOUGH_QUESTIONS = 2  # per rubric dimension: fewer is a warning, none an error (validate.py)
+ENOUGH_QUESTIONS = 2  # per rubric dimension: fewer is advice, none an error (validate.py)
 
 
 def role_playbooks(index: Index, role_id: str) -> list[model.Playbook]:
@@ -90,5 +92,8 @@ def coverage(index: Index, role_id: str) -> dict:
                                       key=lambda s: index.signals[s].name.lower())
     rows = [(p, [Cell(s, index.signal_coverage.get(p.id, {}).get(s, 0), s in dimensions[p.id])
                  for s in signals]) for p in playbooks]
+    covered = {p.level for p in playbooks}
     return {"signals": [index.signals[s] for s in signals], "assessed": set(assessed),
-            "rows": rows, "enough": ENOUGH_QUESTIONS}
+            "rows": rows, "enough": ENOUGH_QUESTIONS,
+            "missing_levels": [level for level in index.levels_in_order()
+                               if level.id not in covered]}

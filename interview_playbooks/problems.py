@@ -59,7 +59,7 @@ class Problem:
     unreadable: bool = False  # the file could not be read at all (e.g. a YAML syntax error)
 
     def __str__(self) -> str:
-        label = "" if self.severity == "error" else "warning: "
+        label = "" if self.severity == "error" else "advice: "
         text = f"{self.where}: {label}{visible(self.message)}"
         return f"{text}\n    hint: {visible(self.hint)}" if self.hint else text
 
@@ -74,12 +74,11 @@ class Problem:
 
 
 class DataError(Exception):
-    """The data has errors; carries every problem found, warnings included."""
+    """The data has errors; carries every problem found, advice included."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        errors = [p for p in problems if p.severity == "error"]
-        super().__init__(report(problems, f"{len(errors)} error(s) in the data"))
+        super().__init__(report(problems))
 
 
 _CUTOFF = 0.6  # difflib.get_close_matches' default: how alike a suggestion must be
@@ -184,8 +183,26 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str:
     return _suggestions_for(choices).hint(word)
 
 
-def report(problems: list[Problem], headline: str = "") -> str:
-    """Problems sorted by position, errors and warnings kept apart, with a closing count."""
+ERRORS_FAIL = "these fail make check, the build and CI"
+ADVICE_NEVER_FAILS = "these never fail"
+
+
+def summary(problems: list[Problem]) -> str:
+    """The closing count, saying plainly which findings fail."""
+    errors = sum(p.severity == "error" for p in problems)
+    advice = len(problems) - errors
+    return (f"{errors} error(s) ({ERRORS_FAIL}), "
+            f"{advice} piece(s) of advice ({ADVICE_NEVER_FAILS})")
+
+
+def advice_count(count: int) -> str:
+    """How a valid check names its advice: `3 pieces of advice, which never fail`."""
+    return f"{count} piece{'' if count == 1 else 's'} of advice, which never fail{'s' if count == 1 else ''}"
+
+
+def report(problems: list[Problem], headline: str | None = None) -> str:
+    """Problems sorted by position, errors and advice kept apart, closed by the headline
+    (by default the count of `summary`; none if it is empty)."""
     errors = sorted((p for p in problems if p.severity == "error"), key=lambda p: p.where)
     warnings = sorted((p for p in problems if p.severity == "warning"), key=lambda p: p.where)
     # A file that cannot be read takes its items with it, so references to them fail too:
@@ -199,8 +216,9 @@ def report(problems: list[Problem], headline: str = "") -> str:
     lines.extend(str(p) for p in errors if not p.unreadable)
     if warnings:
         lines.append("")
-        lines.append("Advice (does not fail the build):")
+        lines.append("Advice (never fails make check, the build or CI):")
         lines.extend(str(p) for p in warnings)
-    lines.append("")
-    lines.append(visible(headline) or f"{len(errors)} error(s), {len(warnings)} warning(s)")
-    return "\n".join(lines)
+    headline = summary(problems) if headline is None else visible(headline)
+    if headline:
+        lines.extend(["", headline])
+    return "\n".join(lines).strip("\n")

@@ -1,36 +1,124 @@
-"""Cross-checks over the whole catalog, each a short rule that yields problems.
+"""The data rules: cross-checks over the whole catalog, each a short rule that yields problems.
 
-Structural problems (types, missing and unknown fields) come from convert.py; the rules
-here need more than one record at a time. Errors fail `make check` and the build;
-warnings are advice and are shown apart.
+Structural problems (types, missing and unknown fields) come from convert.py, load.py and
+catalog.py (summarised in STRUCTURAL_CHECKS); the rules here look at records and how they
+fit together. Each rule declares its severity, and there are two:
+
+* an **error** fails `make check`, the build and CI;
+* **advice** never fails anything, anywhere: it is printed apart.
+
+CONTRIBUTING.md's table of checks is generated from RULES and STRUCTURAL_CHECKS
+(`python -m interview_playbooks rules --write CONTRIBUTING.md`), each described by the first
+sentence of its docstring, so the guide cannot drift from the code.
 """
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+import dataclasses
+import re
+from pathlib import Path
+from typing import Callable, Iterator, Literal, NamedTuple
 
 from .catalog import Catalog, at
 from .problems import Problem, did_you_mean
 
+Severity = Literal["error", "advice"]
 Rule = Callable[[Catalog], Iterator[Problem]]
 RULES: list[Rule] = []
+# How each severity is carried by a Problem ("warning" is also GitHub's annotation name).
+PROBLEM_SEVERITY = {"error": "error", "advice": "warning"}
 
 
-def rule(function: Rule) -> Rule:
-    RULES.append(function)
-    return function
+def rule(severity: Severity) -> Callable[[Rule], Rule]:
+    """Register a rule with its severity; every problem it yields gets that severity."""
+    if severity not in PROBLEM_SEVERITY:
+        raise ValueError(f"unknown severity {severity!r}")
 
-
-def warning(where, message: str, hint: str = "") -> Problem:
-    return Problem(where, message, hint, severity="warning")
+    def register(function: Rule) -> Rule:
+        function.severity = severity
+        function.rule_name = function.__name__.replace("_", "-")
+        RULES.append(function)
+        return function
+    return register
 
 
 def validate(catalog: Catalog) -> list[Problem]:
     """Every problem in the catalog, from reading and from every rule."""
     problems = list(catalog.problems)
     for check in RULES:
-        problems.extend(check(catalog))
+        severity = PROBLEM_SEVERITY[check.severity]
+        problems.extend(dataclasses.replace(problem, severity=severity)
+                        for problem in check(catalog))
     return problems
+
+
+class Check(NamedTuple):
+    """One line of the table of checks: a name, a severity and one sentence."""
+
+    name: str
+    severity: Severity
+    sentence: str
+
+
+# What convert.py, load.py and catalog.py check while reading, before any rule runs: all
+# errors. (Their tests are the CASES of tests/test_validation.py.)
+STRUCTURAL_CHECKS = [
+    Check("files-are-readable", "error",
+          "Error if a data file is not UTF-8 YAML of at most 1 MB, is empty, or uses tabs for "
+          "indentation, a key twice, anchors and aliases, or tags."),
+    Check("files-are-known", "error",
+          "Error if a file under data/ is not a known kind of data file, is not a regular file "
+          "inside data/, or has a name that is not an id."),
+    Check("fields-are-valid", "error",
+          "Error if a required field is missing, a field is unknown, or a value has the wrong "
+          "type, is out of range or is not one of the allowed values."),
+    Check("ids-are-valid-and-unique", "error",
+          "Error if an id is not lowercase words joined by hyphens, is too long, or is used by "
+          "two items of the same kind."),
+]
+
+
+def first_sentence(text: str) -> str:
+    """The first sentence of a docstring, on one line."""
+    flat = " ".join((text or "").split())
+    match = re.match(r"(.+?[.!?])(\s|$)", flat)
+    return match.group(1) if match else flat
+
+
+def checks() -> list[Check]:
+    """Every check the validator makes: the structural ones, then every rule in order."""
+    return STRUCTURAL_CHECKS + [Check(r.rule_name, r.severity, first_sentence(r.__doc__))
+                                for r in RULES]
+
+
+def rules_table() -> str:
+    """The Markdown table of checks that CONTRIBUTING.md holds."""
+    lines = ["| Check | Severity | What it checks |", "|---|---|---|"]
+    for check in checks():
+        severity = "**error** (fails CI)" if check.severity == "error" else "advice (never fails)"
+        sentence = check.sentence.replace("|", "\\|")  # a pipe would end the cell
+        lines.append(f"| `{check.name}` | {severity} | {sentence} |")
+    return "\n".join(lines) + "\n"
+
+
+RULES_START, RULES_END = "<!-- rules:start -->", "<!-- rules:end -->"
+
+
+def with_rules_table(text: str) -> str:
+    """The text with the table between the rules markers replaced by the current one."""
+    start, end = text.index(RULES_START) + len(RULES_START), text.index(RULES_END)
+    note = ("\n<!-- Generated from interview_playbooks/validate.py by "
+            "`python -m interview_playbooks rules --write CONTRIBUTING.md`: do not edit. -->\n")
+    return text[:start] + note + rules_table() + text[end:]
+
+
+def write_rules_table(path: Path) -> bool:
+    """Rewrite the table in a file; True if it changed."""
+    old = path.read_text(encoding="utf-8")
+    new = with_rules_table(old)
+    if new != old:
+        path.write_text(new, encoding="utf-8")
+    return new != old
 
 
 def former_ids(catalog: Catalog, kind: str) -> dict[str, str]:
@@ -39,7 +127,7 @@ def former_ids(catalog: Catalog, kind: str) -> dict[str, str]:
             for old in getattr(item, "former_ids", [])}
 
 
-@rule
+@rule("error")
 def references_resolve(catalog: Catalog) -> Iterator[Problem]:
     """Error if a field names an id that no item of that kind has."""
     renamed = {kind: former_ids(catalog, kind) for kind in ("signal", "role", "level", "question")}
@@ -55,7 +143,7 @@ def references_resolve(catalog: Catalog) -> Iterator[Problem]:
         yield Problem(ref.doc.where(ref.path), f"{ref.owner}: unknown {ref.kind} '{ref.id}'", hint)
 
 
-@rule
+@rule("error")
 def former_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
     """Error if a former id is still in use, or claimed by two items."""
     for kind in ("signal", "role", "level", "question", "playbook"):
@@ -76,7 +164,7 @@ def former_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
 RESERVED_TOPICS = {"loop"}
 
 
-@rule
+@rule("error")
 def topic_names_are_free(catalog: Catalog) -> Iterator[Problem]:
     """Error if a bank's file name is taken by another page. (That it is an id at all is
     checked before the file is read: see catalog.name_problem.)"""
@@ -105,7 +193,7 @@ def is_reserved_anchor(anchor: str) -> bool:
         for prefix in RESERVED_ANCHOR_PREFIXES)
 
 
-@rule
+@rule("error")
 def question_ids_are_not_page_anchors(catalog: Catalog) -> Iterator[Problem]:
     """Error if a question's id (or former id) is an anchor its pages already use."""
     for question in catalog.questions.values():
@@ -118,7 +206,7 @@ def question_ids_are_not_page_anchors(catalog: Catalog) -> Iterator[Problem]:
                               f"(#{anchor})", f"choose a longer id, such as '{anchor}-question'")
 
 
-@rule
+@rule("error")
 def time_boxes_add_up(catalog: Catalog) -> Iterator[Problem]:
     """Error if time boxes overlap, leave gaps, or do not fill the playbook's duration."""
     for playbook in catalog.playbooks.values():
@@ -147,26 +235,33 @@ def time_boxes_add_up(catalog: Catalog) -> Iterator[Problem]:
                           "make the last time box end at the duration, or correct `duration`")
 
 
-@rule
-def segments_list_questions_once(catalog: Catalog) -> Iterator[Problem]:
-    """Error if a segment uses both `questions` and `blocks`; warning on a repeated question."""
+@rule("error")
+def segments_use_questions_or_blocks(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a segment uses both `questions` and `blocks`."""
     for playbook in catalog.playbooks.values():
-        seen: set[str] = set()
         for i, segment in enumerate(playbook.segments):
             if segment.questions and segment.blocks:
                 yield Problem(at(playbook, "segments", i, "blocks"),
                               f"playbook '{playbook.id}', segment '{segment.title}': "
                               "has both `questions` and `blocks`",
                               "move the questions into a block without a title")
+
+
+@rule("advice")
+def playbooks_ask_each_question_once(catalog: Catalog) -> Iterator[Problem]:
+    """Advice if a playbook lists a question twice."""
+    for playbook in catalog.playbooks.values():
+        seen: set[str] = set()
+        for i, segment in enumerate(playbook.segments):
             for question in segment.question_ids():
                 if question in seen:
-                    yield warning(at(playbook, "segments", i),
+                    yield Problem(at(playbook, "segments", i),
                                   f"playbook '{playbook.id}': question '{question}' is used twice",
                                   "each question should appear once per playbook")
                 seen.add(question)
 
 
-@rule
+@rule("error")
 def pools_offer_enough(catalog: Catalog) -> Iterator[Problem]:
     """Error if a pool chooses more questions than it offers."""
     for playbook in catalog.playbooks.values():
@@ -180,10 +275,8 @@ def pools_offer_enough(catalog: Catalog) -> Iterator[Problem]:
                                   "add questions to the pool or lower `choose`")
 
 
-@rule
-def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
-    """Error if a rubric dimension is probed by no question of its playbook; warning if by
-    only one (one answer is thin evidence for a score)."""
+def dimension_probes(catalog: Catalog) -> Iterator[tuple]:
+    """(playbook, dimension number, dimension, how many of its questions probe the signal)."""
     for playbook in catalog.playbooks.values():
         if not playbook.rubric:
             continue
@@ -198,18 +291,86 @@ def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
         for i, dimension in enumerate(playbook.rubric.dimensions):
             if dimension.signal not in catalog.signals:
                 continue
-            count = probing.get(dimension.signal, 0)
-            where = at(playbook, "rubric", "dimensions", i, "signal")
-            owner = f"playbook '{playbook.id}': the rubric dimension '{dimension.signal}'"
-            hint = (f"add '{dimension.signal}' to the `signals` of a question the playbook asks "
-                    "that really probes it, or add such a question")
-            if count == 0:
-                yield Problem(where, f"{owner} is probed by none of its questions", hint)
-            elif count == 1:
-                yield warning(where, f"{owner} is probed by one question only", hint)
+            yield playbook, i, dimension, probing.get(dimension.signal, 0)
 
 
-@rule
+def _dimension_owner(playbook, dimension) -> str:
+    return f"playbook '{playbook.id}': the rubric dimension '{dimension.signal}'"
+
+
+@rule("error")
+def rubric_dimensions_are_probed(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a rubric dimension is probed by none of its playbook's questions."""
+    for playbook, i, dimension, count in dimension_probes(catalog):
+        if count == 0:
+            yield Problem(at(playbook, "rubric", "dimensions", i, "signal"),
+                          f"{_dimension_owner(playbook, dimension)} is probed by none of its "
+                          "questions", f"add '{dimension.signal}' to the `signals` of a question "
+                          "the playbook asks that really probes it, or add such a question")
+
+
+@rule("advice")
+def rubric_dimensions_are_probed_twice(catalog: Catalog) -> Iterator[Problem]:
+    """Advice if a rubric dimension is probed by one question only (thin evidence for a score)."""
+    for playbook, i, dimension, count in dimension_probes(catalog):
+        if count == 1:
+            # Tagging a question with a signal it does not really probe would silence this
+            # and weaken the score: the hint says so.
+            yield Problem(at(playbook, "rubric", "dimensions", i, "signal"),
+                          f"{_dimension_owner(playbook, dimension)} is probed by one question "
+                          "only", "add a question that really probes "
+                          f"'{dimension.signal}', or accept this advice (it never fails); do not "
+                          "tag a question with a signal it does not probe")
+
+
+@rule("error")
+def rubric_dimensions_say_hire_and_no_hire(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a playbook has no rubric dimension, or a dimension lacks its `hire` or
+    `no_hire` text."""
+    for playbook in catalog.playbooks.values():
+        if not playbook.rubric or not playbook.rubric.dimensions:
+            yield Problem(at(playbook, "rubric") if playbook.rubric else at(playbook),
+                          f"playbook '{playbook.id}' has no rubric dimensions",
+                          "add `rubric: {dimensions: [...]}` with one dimension per signal "
+                          "the interview scores")
+            continue
+        for i, dimension in enumerate(playbook.rubric.dimensions):
+            missing = [name for name in ("hire", "no_hire") if not getattr(dimension, name)]
+            if missing:
+                yield Problem(at(playbook, "rubric", "dimensions", i),
+                              f"{_dimension_owner(playbook, dimension)} needs "
+                              + " and ".join(f"`{name}`" for name in missing),
+                              "say what hire and no-hire look like on this dimension, so "
+                              "interviewers score it alike")
+
+
+MIN_GUIDANCE = 2  # recommendation guidance entries: one verdict alone guides no decision
+
+
+@rule("error")
+def playbooks_offer_recommendation_guidance(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a playbook has fewer than two recommendation guidance entries."""
+    for playbook in catalog.playbooks.values():
+        if len(playbook.recommendation) < MIN_GUIDANCE:
+            yield Problem(at(playbook, "recommendation") if playbook.recommendation
+                          else at(playbook),
+                          f"playbook '{playbook.id}' has {len(playbook.recommendation)} "
+                          f"recommendation guidance entr{'y' if len(playbook.recommendation) == 1 else 'ies'}"
+                          f", fewer than {MIN_GUIDANCE}",
+                          "add `recommendation:` entries (`verdict:` and `signs:`) for at least "
+                          "a hire and a no-hire verdict")
+
+
+@rule("error")
+def playbooks_have_a_tailoring_note(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a playbook has no `tailoring` note."""
+    for playbook in catalog.playbooks.values():
+        if not playbook.tailoring:
+            yield Problem(at(playbook), f"playbook '{playbook.id}' has no `tailoring` note",
+                          "add `tailoring:`: how to adapt the plan to the candidate's résumé")
+
+
+@rule("error")
 def tables_are_rectangular(catalog: Catalog) -> Iterator[Problem]:
     """Error if an assessment row has more or fewer cells than the table has columns."""
     for question in catalog.questions.values():
@@ -224,7 +385,7 @@ def tables_are_rectangular(catalog: Catalog) -> Iterator[Problem]:
                               "give every row one cell per column")
 
 
-@rule
+@rule("error")
 def scales_fit_their_use(catalog: Catalog) -> Iterator[Problem]:
     """Error if a rubric is scored on a scale without numeric scores."""
     for playbook in catalog.playbooks.values():
@@ -235,13 +396,13 @@ def scales_fit_their_use(catalog: Catalog) -> Iterator[Problem]:
                           "without a `score`", "score the rubric on a numeric scale such as 'score'")
 
 
-@rule
+@rule("advice")
 def signals_are_probed(catalog: Catalog) -> Iterator[Problem]:
-    """Warning if no question probes a signal."""
+    """Advice if no question probes a signal."""
     probed = {signal for question in catalog.questions.values() for signal in question.signals}
     for signal in catalog.signals.values():
         if signal.id not in probed:
-            yield warning(at(signal), f"signal '{signal.id}': no question probes it",
+            yield Problem(at(signal), f"signal '{signal.id}': no question probes it",
                           "add it to the `signals` of a question that probes it")
 
 
@@ -260,19 +421,21 @@ def missing_parts(question) -> list[str]:
     return [name for name, present in checks if not present]
 
 
-@rule
+@rule("error")
 def questions_are_complete(catalog: Catalog) -> Iterator[Problem]:
-    """Warning if a question lacks any part interviewers rely on to score consistently."""
+    """Error if a question lacks a part interviewers rely on to score consistently: a
+    tailoring note, a strong answer, two probes (one hard or mandatory), two hire and two
+    no-hire indicators, a red flag."""
     for question in catalog.questions.values():
         missing = missing_parts(question)
         if missing:
-            yield warning(at(question), f"question '{question.id}' needs " + ", ".join(missing),
+            yield Problem(at(question), f"question '{question.id}' needs " + ", ".join(missing),
                           "interviewers score more consistently when every question has them"
                           + ("; on a seed question, write them under `added`"
                              if question.origin == "seed" else ""))
 
 
-@rule
+@rule("error")
 def additions_are_on_seed_questions(catalog: Catalog) -> Iterator[Problem]:
     """Error if `added` is used on a question of our own, or repeats a part the seed has."""
     for question in catalog.questions.values():
@@ -298,12 +461,9 @@ def levels_asked(catalog: Catalog) -> dict[str, list[str]]:
     return asked
 
 
-@rule
-def levels_have_expectations(catalog: Catalog) -> Iterator[Problem]:
-    """Warning if a question asked at several levels does not say what each level's answer
-    looks like; error if it names a level twice."""
-    asked = levels_asked(catalog)
-    ranks = {lid: level.rank for lid, level in catalog.levels.items()}
+@rule("error")
+def levels_are_described_once(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a question's `by_level` describes a level twice."""
     for question in catalog.questions.values():
         written: set[str] = set()
         for i, expectation in enumerate(question.by_level):
@@ -312,32 +472,42 @@ def levels_have_expectations(catalog: Catalog) -> Iterator[Problem]:
                               f"question '{question.id}': level '{expectation.level}' is "
                               "described twice in `by_level`", "merge the two descriptions")
             written.add(expectation.level)
+
+
+@rule("advice")
+def levels_have_expectations(catalog: Catalog) -> Iterator[Problem]:
+    """Advice if a question asked at several levels does not say what each level's answer
+    looks like."""
+    asked = levels_asked(catalog)
+    ranks = {lid: level.rank for lid, level in catalog.levels.items()}
+    for question in catalog.questions.values():
+        written = {expectation.level for expectation in question.by_level}
         levels = asked.get(question.id, [])
         missing = sorted((lid for lid in levels if lid not in written and lid in ranks),
                          key=ranks.get)
         if len(levels) > 1 and missing:
-            yield warning(at(question, "by_level") if question.by_level else at(question),
+            yield Problem(at(question, "by_level") if question.by_level else at(question),
                           f"question '{question.id}' is asked at {len(levels)} levels but "
                           "`by_level` does not describe: " + ", ".join(missing),
                           "say what an answer at each level looks like, so interviewers "
                           "at different levels hold the same bar")
 
 
-@rule
+@rule("advice")
 def playbooks_ask_questions_for_their_level(catalog: Catalog) -> Iterator[Problem]:
-    """Warning if a playbook asks a question whose `levels` leave out the playbook's level."""
+    """Advice if a playbook asks a question whose `levels` leave out the playbook's level."""
     for playbook in catalog.playbooks.values():
         for qid in dict.fromkeys(playbook.question_ids()):
             question = catalog.questions.get(qid)
             if question and playbook.level in catalog.levels and playbook.level not in question.levels:
-                yield warning(at(playbook, "level"),
+                yield Problem(at(playbook, "level"),
                               f"playbook '{playbook.id}' ({playbook.level}) asks question "
                               f"'{qid}', whose `levels` leave out '{playbook.level}'",
                               f"add '{playbook.level}' to the question's `levels` if it suits "
                               "that level, or choose another question")
 
 
-@rule
+@rule("error")
 def samples_match_their_playbook(catalog: Catalog) -> Iterator[Problem]:
     """Error if a sample answers a question its playbook does not ask, or names no
     point of the playbook's recommendation scale."""

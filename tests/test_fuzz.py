@@ -397,7 +397,9 @@ def run_check(data: Path) -> tuple[int, str]:
 
 PROBLEM = re.compile(r"(?P<file>.+?):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): \S")
 ANNOTATION = re.compile(r"::(error|warning) file=(?P<file>[^,]*?),line=[1-9]\d*,col=[1-9]\d*::\S")
-FRAMING = re.compile(r"|    hint: \S.*|\d+ error\(s\), \d+ warning\(s\)|Advice \(does not fail the build\):"
+FRAMING = re.compile(r"|    hint: \S.*|\d+ error\(s\) \(these fail make check, the build and CI\), "
+                     r"\d+ piece\(s\) of advice \(these never fail\)"
+                     r"|Advice \(never fails make check, the build or CI\):"
                      r"|Fix the file\(s\) above first: .*")
 
 
@@ -449,7 +451,8 @@ def test_the_fuzz_harness_catches_what_it_must(tmp_path):
         outcome_of(run_isolated(time.sleep, 30, time_limit=0.5))
     assert unlocated_lines("data/x.yaml: a problem\n", tmp_path) == ["data/x.yaml: a problem"]
     assert unlocated_lines(f"{tmp_path.resolve()}/x.yaml:3:5: a problem\n    hint: fix it\n"
-                           "1 error(s), 0 warning(s)\n", tmp_path) == []
+                           "1 error(s) (these fail make check, the build and CI), "
+                           "0 piece(s) of advice (these never fail)\n", tmp_path) == []
     # A message that breaks its line leaves a line without a location.
     assert unlocated_lines(f"{tmp_path.resolve()}/x.yaml:3:5: one\ntwo\n", tmp_path) == ["two"]
 

@@ -24,7 +24,7 @@ from conftest import ROOT, SEEDS
 # the checkout where the team works and where .ci/run runs, which sets REQUIRE_SEEDS.
 if not SEEDS.is_dir() and os.environ.get("REQUIRE_SEEDS"):
     raise RuntimeError(f"the seed plans are missing: expected them in {SEEDS}")
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds live in ../shared/seeds")
+needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds live in ../shared/seeds")
 
 
 def normal(text: str) -> str:
@@ -129,12 +129,14 @@ def best_match(seed: str, candidates: list[str]) -> str:
         a=seed.lower().split(), b=c.lower().split(), autojunk=False).ratio())
 
 
+@needs_seeds
 def test_the_seeds_are_read():
     texts = seed_texts()
     assert len(texts) >= 50, texts  # 9 + 7 + 8 questions and their probes
     assert any("state transfer" in text for _, text in texts)
 
 
+@needs_seeds
 def test_every_seed_question_and_probe_is_on_the_site(site):
     on_site = site_text(site)
     ours = data_texts()
@@ -151,6 +153,7 @@ def test_every_seed_question_and_probe_is_on_the_site(site):
     assert not missing, "\n".join(missing)
 
 
+@needs_seeds
 def test_resume_names_appear_nowhere(site):
     names = set()
     ours = data_texts()
@@ -170,6 +173,7 @@ def all_questions() -> list[dict]:
             for question in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]]
 
 
+@needs_seeds
 def test_seed_questions_are_marked_and_keep_only_the_seeds_words_as_their_own():
     """A question is `origin: seed` exactly when its prompt is a seed's question, and what
     we added to it (under `added`) is not text the seed wrote: a reviewer can trust the mark."""
@@ -187,3 +191,24 @@ def test_seed_questions_are_marked_and_keep_only_the_seeds_words_as_their_own():
             for item in added.get(part, []):
                 words = normal(item if isinstance(item, str) else item["text"]).lower()
                 assert words not in whole_seeds, (question["id"], part, words)
+
+
+# What the seeds asked for, checked on our data. These test the repository's content, not a
+# rule for contributors (those live in interview_playbooks/validate.py), so they need no seeds.
+
+def repository_index():
+    from interview_playbooks.index import load_index
+    return load_index(ROOT / "data")
+
+
+def test_the_follow_ups_the_seeds_offered_are_there():
+    durations = {(p.role, p.level, p.duration) for p in repository_index().playbooks.values()}
+    assert ("distributed-systems-engineer", "senior-mts", 30) in durations  # decision round
+    assert ("storage-engineer", "staff", 60) in durations  # the Staff/Architect loop
+
+
+def test_every_principle_the_seeds_name_has_a_behavioural_question():
+    behavioural = [q for q in repository_index().questions.values() if q.kind == "behavioral"]
+    principles = {"ownership", "dive-deep", "learn-and-be-curious", "bias-for-action",
+                  "invent-and-simplify"}
+    assert principles <= {signal for q in behavioural for signal in q.signals}

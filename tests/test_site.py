@@ -216,7 +216,13 @@ def test_adding_an_item_adds_its_page(tmp_path):
     (data / "questions" / "growth.yaml").write_text(
         "title: Growth\nquestions:\n  - id: learned-recently\n    title: Learned recently\n"
         "    prompt: What did you learn last?\n    kind: behavioral\n    signals: [curiosity]\n"
-        "    levels: [senior]\n")
+        "    levels: [senior]\n    tailoring: Ask about the candidate's own field.\n"
+        "    strong_answer:\n      topics: [What changed in their work]\n"
+        "    probes:\n      - How did you learn it?\n"
+        "      - text: What would you do differently?\n        type: hard\n"
+        "    hire: [Names the source, Applied it]\n"
+        "    no_hire: [Nothing specific, Nothing applied]\n"
+        "    red_flags: [Dismisses learning]\n")
     project = make_project(tmp_path, data)
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr

@@ -19,7 +19,7 @@ from conftest import ROOT
 from interview_playbooks.catalog import display_name, read_catalog
 from interview_playbooks.load import MAX_DEPTH, load_text
 from interview_playbooks.validate import validate
-from test_validation import QUESTION, run_check
+from test_validation import NEXT, QUESTION, run_check
 
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "data"
 
@@ -206,7 +206,7 @@ def test_only_plain_digits_are_a_whole_number(data, scalar):
     shown = write(data, "questions/extra.yaml", QUESTION + f"    minutes: {scalar}\n")
     status, output = run_check(data)
     assert status == 1
-    reported(data, f"{shown}:9:14", "question 'extra-question', field 'minutes' should be a "
+    reported(data, f"{shown}:{NEXT}:14", "question 'extra-question', field 'minutes' should be a "
              "whole number, but is ", "write plain digits, such as 15")
 
 

@@ -30,7 +30,20 @@ questions:
     kind: behavioral
     signals: [ownership]
     levels: [senior]
+    tailoring: Ask about a project of the candidate's own.
+    strong_answer:
+      topics: [Owns the outcome]
+    probes:
+      - What went wrong?
+      - text: What would you change?
+        type: hard
+    hire: [Owns the outcome, Names a decision]
+    no_hire: [Blames others, Cannot name a decision]
+    red_flags: [Takes credit for the team's work]
 """
+# QUESTION is complete (questions-are-complete) and has no braces (some tests format() it);
+# fields a case appends start on this line.
+NEXT = QUESTION.count("\n") + 1
 
 
 def run_check(data: Path) -> tuple[int, str]:
@@ -73,15 +86,15 @@ CASES = [
     ("empty-file", "questions/extra.yaml", "# nothing yet\n", 1, 1, "the file is empty", "delete"),
     ("too-large", "questions/extra.yaml", "title: x\n" + "# padding\n" * 110_000, 1, 1,
      "over the 1 MB limit", "split"),
-    ("wrong-type", "questions/extra.yaml", QUESTION + "    minutes: ten\n", 9, 14,
+    ("wrong-type", "questions/extra.yaml", QUESTION + "    minutes: ten\n", NEXT, 14,
      "question 'extra-question', field 'minutes' should be a whole number, but is the text 'ten'",
      "digits"),
     # A date is read as the text typed; where a number belongs, that text is an error.
-    ("date-as-number", "questions/extra.yaml", QUESTION + "    minutes: 2024-01-01\n", 9, 14,
+    ("date-as-number", "questions/extra.yaml", QUESTION + "    minutes: 2024-01-01\n", NEXT, 14,
      "field 'minutes' should be a whole number, but is the text '2024-01-01'", "plain digits"),
     ("missing-required", "questions/extra.yaml", QUESTION.replace("    prompt: Why?\n", ""), 3, 5,
      "question 'extra-question': the required field 'prompt' is missing", "add `prompt:`"),
-    ("unknown-field", "questions/extra.yaml", QUESTION + "    signal: [ownership]\n", 9, 5,
+    ("unknown-field", "questions/extra.yaml", QUESTION + "    signal: [ownership]\n", NEXT, 5,
      "question 'extra-question': unknown field 'signal'", "did you mean 'signals'?"),
     ("bad-enum", "questions/extra.yaml", QUESTION.replace("behavioral", "behavioural"), 6, 11,
      "field 'kind' is the text 'behavioural', which is not one of", "did you mean 'behavioral'?"),
@@ -94,7 +107,7 @@ CASES = [
      "did you mean 'ownership'?"),
     ("unknown-level", "questions/extra.yaml", QUESTION.replace("[senior]", "[staff]"), 8, 14,
      "unknown level 'staff'", "check the spelling"),
-    ("duplicate-key", "questions/extra.yaml", QUESTION + "    title: Again\n", 9, 5,
+    ("duplicate-key", "questions/extra.yaml", QUESTION + "    title: Again\n", NEXT, 5,
      "the key 'title' appears twice", "keep one"),
     ("alias", "questions/extra.yaml", "title: &t Extra\ndescription: *t\nquestions: []\n", 2, 1,
      "anchors and aliases", "in full"),
@@ -105,16 +118,16 @@ CASES = [
     ("reserved-bank-name", "questions/loop.yaml", QUESTION, 1, 1,
      "the bank file name 'loop' is taken by a page of the site", "rename the file"),
     ("added-on-new-question", "questions/extra.yaml",
-     QUESTION + "    added:\n      red_flags: [Blames others]\n", 10, 7,
+     QUESTION + "    added:\n      red_flags: [Blames others]\n", NEXT + 1, 7,
      "question 'extra-question': `added` is only for seed questions", "set `origin: seed`"),
     ("added-strong-answer-twice", "questions/extra.yaml",
-     QUESTION + "    origin: seed\n    strong_answer:\n      topics: [Owns it]\n"
-     "    added:\n      strong_answer:\n        topics: [Measures it]\n", 14, 9,
+     QUESTION + "    origin: seed\n"
+     "    added:\n      strong_answer:\n        topics: [Measures it]\n", NEXT + 3, 9,
      "question 'extra-question': the seed already gives a strong answer",
      "remove `added.strong_answer`"),
     ("level-described-twice", "questions/extra.yaml",
      QUESTION + "    by_level:\n      - level: senior\n        expectation: Owns a system.\n"
-     "      - level: senior\n        expectation: Owns two.\n", 12, 16,
+     "      - level: senior\n        expectation: Owns two.\n", NEXT + 3, 16,
      "question 'extra-question': level 'senior' is described twice in `by_level`", "merge"),
 ]
 
@@ -191,15 +204,32 @@ def test_an_unreadable_file_comes_first_as_the_likely_cause(data):
     assert "unknown question 'ownership-story'" in "\n".join(rest)
 
 
-def test_warnings_do_not_fail(data):
+def test_advice_does_not_fail(data):
     write(data, "signals.yaml", (MINIMAL / "signals.yaml").read_text()
           + "  - id: unused\n    name: Unused\n    description: Nobody probes it.\n")
     write(data, "questions/extra.yaml", QUESTION)
     status, output = run_check(data)
     assert status == 0, output
-    assert "warning: signal 'unused': no question probes it" in output
-    assert "warning: question 'extra-question' needs a tailoring note, a strong answer, two probes" in output
-    assert "Advice (does not fail the build)" in output
+    assert "advice: signal 'unused': no question probes it" in output
+    assert "Advice (never fails make check, the build or CI):" in output
+    assert output.endswith(": the data is valid (3 pieces of advice, which never fail)\n"), output
+
+
+def test_the_summary_says_what_fails(data):
+    write(data, "questions/extra.yaml", QUESTION.replace("[ownership]", "[ownrship]"))
+    status, output = run_check(data)
+    assert status == 1
+    assert output.endswith("\n1 error(s) (these fail make check, the build and CI), "
+                           "2 piece(s) of advice (these never fail)\n"), output
+
+
+def test_an_incomplete_question_is_an_error(data):
+    shown = write(data, "questions/extra.yaml", QUESTION.split("    tailoring:")[0])
+    status, output = run_check(data)
+    assert status == 1, output
+    assert f"{shown}:3:5: question 'extra-question' needs a tailoring note, a strong answer, " \
+           "two probes, a hard or mandatory probe, two hire indicators, two no-hire " \
+           "indicators, a red flag" in output
 
 
 def test_alias_bomb_is_rejected_quickly(data):
@@ -281,7 +311,7 @@ def guide_template(section: str) -> str:
 
 def test_the_contributing_guides_templates_pass_check_without_advice(tmp_path):
     """A contributor who copies the guide's question and playbook templates gets a clean
-    `make check`: no error, and no warning either."""
+    `make check`: no error, and no advice either."""
     data = tmp_path / "data"
     shutil.copytree(ROOT / "data", data)
     bank = data / "questions" / "system-design.yaml"
@@ -291,35 +321,33 @@ def test_the_contributing_guides_templates_pass_check_without_advice(tmp_path):
     (data / "playbooks" / "guide-template.yaml").write_text(playbook, encoding="utf-8")
     status, output = run_check(data)
     assert status == 0, output
-    assert "warning" not in output, output
+    assert "advice" not in output.lower(), output
 
 
 def test_content_advice_is_reported_at_its_place(data):
-    """The content warnings of issue 7: each at its place, none failing the check."""
+    """The content advice of issue 7: each at its place, none failing the check."""
     write(data, "levels.yaml", (MINIMAL / "levels.yaml").read_text()
           + "  - id: staff\n    name: Staff\n    rank: 2\n    summary: Leads a team.\n")
     write(data, "questions/extra.yaml", QUESTION.replace("[senior]", "[senior, staff]")
           + "    by_level:\n      - level: senior\n        expectation: Owns a system.\n")
     write(data, "questions/staff.yaml", QUESTION.replace("extra-question", "staff-question")
-          .replace("[senior]", "[staff]"))
+          .replace("[senior]", "[staff]").replace("[ownership]", "[system-design]"))
     write(data, "playbooks/backend-senior.yaml",
           PLAYBOOK.replace("[ownership-story]", "[ownership-story, staff-question]"))
     status, output = run_check(data)
     assert status == 0, output
     for place, message in [
-        ("questions/extra.yaml:10:7", "question 'extra-question' is asked at 2 levels but "
+        (f"questions/extra.yaml:{NEXT + 1}:7", "question 'extra-question' is asked at 2 levels but "
                                       "`by_level` does not describe: staff"),
         ("playbooks/backend-senior.yaml:4:8", "playbook 'backend-senior' (senior) asks question "
                                               "'staff-question', whose `levels` leave out 'senior'"),
-        ("playbooks/backend-senior.yaml:23:15", "playbook 'backend-senior': the rubric dimension "
-                                                "'system-design' is probed by one question only"),
-        ("questions/staff.yaml:3:5", "question 'staff-question' needs a tailoring note, a strong "
-                                     "answer, two probes, a hard or mandatory probe, two hire "
-                                     "indicators, two no-hire indicators, a red flag"),
+        ("playbooks/backend-senior.yaml:21:16", "playbook 'backend-senior': the rubric dimension "
+                                                "'ownership' is probed by one question only"),
     ]:
-        assert f"{place}: warning: {message}" in output.replace(str(data) + "/", ""), output
-    # Two questions of the playbook now probe 'ownership': no advice about that dimension.
-    assert "rubric dimension 'ownership'" not in output
+        assert f"{place}: advice: {message}" in output.replace(str(data) + "/", ""), output
+    assert "do not tag a question with a signal it does not probe" in output
+    # Two questions of the playbook now probe 'system-design': no advice about that dimension.
+    assert "rubric dimension 'system-design'" not in output
 
 
 def test_every_page_under_questions_is_a_reserved_bank_name():
