@@ -15,6 +15,7 @@ sentence of its docstring, so the guide cannot drift from the code.
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from pathlib import Path
 from typing import Callable, Iterator, Literal, NamedTuple
@@ -405,6 +406,52 @@ def signals_are_probed(catalog: Catalog) -> Iterator[Problem]:
             yield Problem(at(signal), f"signal '{signal.id}': no question probes it",
                           "add it to the `signals` of a question that probes it")
 
+
+
+# Words too common to say two signals are about the same thing.
+_COMMON_WORDS = frozenset(
+    "a an and are as at be by for from how in into is it its of on or that the their them "
+    "they this to what when which who with".split())
+
+
+def _content_words(text: str) -> set[str]:
+    return {word for word in re.findall(r"[a-z0-9]+", text.lower())
+            if len(word) > 2 and word not in _COMMON_WORDS}
+
+
+def signals_read_alike(first, second) -> bool:
+    """Whether two signals' names or descriptions are close enough to be one competency.
+
+    Names: nearly the same spelling, or every word of one in the other ("Leadership",
+    "Technical leadership"). Descriptions: most of their content words shared. Tuned so
+    that none of the repository's 24 signals reads like another (the closest pair of
+    names scores 0.65, of descriptions 0.26).
+    """
+    names = first.name.lower().strip(), second.name.lower().strip()
+    if difflib.SequenceMatcher(None, *names).ratio() >= 0.8:
+        return True
+    words = [_content_words(name) for name in names]
+    if all(words) and (words[0] <= words[1] or words[1] <= words[0]):
+        return True
+    first_words, second_words = _content_words(first.description), _content_words(second.description)
+    shared = len(first_words & second_words) / max(1, len(first_words | second_words))
+    return shared >= 0.45
+
+
+@rule("advice")
+def signals_are_distinct(catalog: Catalog) -> Iterator[Problem]:
+    """Advice if a signal's name or description reads like an existing signal's."""
+    earlier = []
+    for signal in catalog.signals.values():
+        for known in earlier:
+            if signals_read_alike(known, signal):
+                yield Problem(at(signal, "name"), f"signal '{signal.id}' reads like the existing "
+                              f"signal '{known.id}' ({known.name}: "
+                              f"{' '.join(known.description.split())[:100]}…)",
+                              f"if they are one competency, use '{known.id}'; if not, make the "
+                              "difference plain in the name and the description")
+                break
+        earlier.append(signal)
 
 def missing_parts(question) -> list[str]:
     """What a complete question has and this one lacks (seed and added parts together)."""

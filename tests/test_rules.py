@@ -80,6 +80,10 @@ FIXTURES = {
     "signals-are-probed": (
         add("signals.yaml", "  - id: unused\n    name: Unused\n    description: Nobody probes it.\n"),
         "signal 'unused': no question probes it"),
+    "signals-are-distinct": (
+        add("signals.yaml", "  - id: outcome-ownership\n    name: Ownership of outcomes\n"
+            "    description: Owns what ships.\n"),
+        "signal 'outcome-ownership' reads like the existing signal 'ownership'"),
     "questions-are-complete": (add(EXTRA, QUESTION.split("    tailoring:")[0]),
                                "question 'extra-question' needs a tailoring note"),
     "additions-are-on-seed-questions": (
@@ -173,3 +177,20 @@ def test_the_rules_command_prints_the_table(tmp_path):
                    capture_output=True, text=True, cwd=ROOT, check=True)
     text = stale.read_text()
     assert "old" not in text and rules_table() in text and text.endswith("<!-- rules:end -->\n\nEnd.\n")
+
+
+def test_signals_read_alike_by_name_or_description_but_the_real_ones_do_not():
+    from types import SimpleNamespace as Signal
+    from interview_playbooks.validate import signals_read_alike
+    leadership = Signal(name="Leadership", description="Sets direction for others.")
+    assert signals_read_alike(leadership, Signal(name="Technical leadership", description="x y z"))
+    assert signals_read_alike(leadership, Signal(name="Leadershp", description="Unrelated."))
+    assert signals_read_alike(
+        Signal(name="Resilience", description="Designs systems that survive failures of disks."),
+        Signal(name="Fault tolerance", description="Designs systems that survive disks failures."))
+    assert not signals_read_alike(leadership, Signal(name="Data integrity",
+                                                     description="Keeps data correct."))
+    signals = list(read_catalog(ROOT / "data").signals.values())
+    alike = [(a.id, b.id) for i, a in enumerate(signals) for b in signals[i + 1:]
+             if signals_read_alike(a, b)]
+    assert alike == []
