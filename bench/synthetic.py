@@ -52,8 +52,10 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
                                                                allow_unicode=True, width=100))
 
     dump("signals.yaml", {"signals": [
-        {"id": s, "name": f"Signal {s[-2:]}", "description": _text(rng, 20) + ".",
-         "hire": [_text(rng, 6)], "no_hire": [_text(rng, 6)]} for s in signal_ids]},
+        # A word of its own each, so that no two signals read alike (signals_are_distinct).
+        {"id": s, "name": WORDS[i].capitalize() if i < len(WORDS) else f"Signal number {i}",
+         "description": _text(rng, 10) + ".",
+         "hire": [_text(rng, 6)], "no_hire": [_text(rng, 6)]} for i, s in enumerate(signal_ids)]},
          "signals.schema.json")
     dump("levels.yaml", {"levels": [
         {"id": lv, "name": f"Level {i}", "rank": i + 1, "summary": _text(rng, 20) + ".",

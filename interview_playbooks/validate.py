@@ -423,7 +423,8 @@ def signals_read_alike(first, second) -> bool:
     """Whether two signals' names or descriptions are close enough to be one competency.
 
     Names: nearly the same spelling, or every word of one in the other ("Leadership",
-    "Technical leadership"). Descriptions: most of their content words shared. Tuned so
+    "Technical leadership"). Descriptions: at least four content words and three fifths of
+    all of them shared. Tuned so
     that none of the repository's 24 signals reads like another (the closest pair of
     names scores 0.65, of descriptions 0.26).
     """
@@ -434,8 +435,8 @@ def signals_read_alike(first, second) -> bool:
     if all(words) and (words[0] <= words[1] or words[1] <= words[0]):
         return True
     first_words, second_words = _content_words(first.description), _content_words(second.description)
-    shared = len(first_words & second_words) / max(1, len(first_words | second_words))
-    return shared >= 0.45
+    shared = len(first_words & second_words)
+    return shared >= 4 and shared / len(first_words | second_words) >= 0.6
 
 
 @rule("advice")
