@@ -91,17 +91,17 @@ Path_ = tuple  # a path into a document: keys and list indexes, e.g. ("questions
 # Characters no value may hold: C0 and C1 controls (tab and line feed aside) and DEL,
 # bidirectional overrides, isolates and marks, zero-width characters and the byte order
 # mark. They are invisible or rewrite the text around them, in a page or a terminal.
-UNSAFE_CHARACTER = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f"  # C0 (but tab and line feed), DEL and C1
+_INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff"
+UNSAFE_CHARACTER = re.compile(f"[{_CONTROLS}{_INVISIBLE}]")
 # In the file itself: the controls YAML cannot read, and a carriage return that does not
 # end a line (CRLF line endings are fine). Found here, each has a position.
 _RAW_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]|\r(?!\n)")
 # What could put an unsafe character into a value that _RAW_CONTROL lets through: an
 # escape in a double-quoted string, or the invisible character itself.
-_MAY_HIDE = re.compile("\\\\|[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_MAY_HIDE = re.compile(f"\\\\|[{_INVISIBLE}]")
 # Either of the two, or a carriage return: one quick pass, and most files need no other.
-_ANY_SUSPECT = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\\\\\u061c\u200b-\u200f"
-                          "\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+_ANY_SUSPECT = re.compile(f"[{_CONTROLS}\\\\{_INVISIBLE}]")
 _CONTROL_NAMES = {0: "NUL", 7: "BEL", 8: "BACKSPACE", 9: "TAB", 10: "LINE FEED",
                   13: "CARRIAGE RETURN", 27: "ESC", 127: "DELETE", 0x85: "NEXT LINE"}
 

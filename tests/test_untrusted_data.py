@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,25 +18,12 @@ from conftest import ROOT
 from interview_playbooks.catalog import display_name, read_catalog
 from interview_playbooks.load import MAX_DEPTH, load_text
 from interview_playbooks.validate import validate
-from test_validation import NEXT, QUESTION, run_check
+# The small valid data set in a temporary folder (`data`), and writing a file into it.
+from test_validation import MINIMAL, NEXT, QUESTION, data, run_check, write  # noqa: F401
 
-MINIMAL = ROOT / "tests" / "fixtures" / "minimal" / "data"
 
 PLAYBOOK = (MINIMAL / "playbooks" / "backend-senior.yaml").read_text()
 
-
-@pytest.fixture
-def data(tmp_path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(MINIMAL, target)
-    return target
-
-
-def write(data: Path, relative: str, content: str | bytes) -> str:
-    path = data / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
-    return display_name(path)
 
 
 def reported(data: Path, where: str, message: str, hint: str = "") -> None:
