@@ -136,8 +136,8 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
             "segments": segments,
             "rubric": {"dimensions": [{"signal": sig, "hire": _text(rng, 5),
                                        "no_hire": _text(rng, 5)} for sig in dimensions]},
-            "recommendation": [{"verdict": "Strong Hire", "signs": [_text(rng, 6)]},
-                               {"verdict": "No-Hire", "signs": [_text(rng, 6)]}],
+            "recommendation": [{"verdict": "strong-hire", "signs": [_text(rng, 6)]},
+                               {"verdict": "no-hire", "signs": [_text(rng, 6)]}],
         }, "playbook.schema.json")
     return {"questions": questions, "topics": topics, "signals": signals, "roles": roles,
             "levels": levels, "playbooks": playbooks}

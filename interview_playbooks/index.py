@@ -21,6 +21,17 @@ from .problems import DataError, Problem
 from .validate import validate
 
 
+@dataclass(frozen=True)
+class Verdict:
+    """A playbook's guidance for one point of its recommendation scale, resolved."""
+
+    id: str  # the point's id, e.g. "no-hire"
+    label: str  # the source's own name for it, else the point's label (contributor text)
+    point_label: str  # the point's label on the scale (contributor text)
+    tone: str  # "positive", "neutral" or "negative": where the point sits on the scale
+    signs: list[str]
+
+
 @dataclass
 class Index:
     """A valid catalog plus everything computed from it."""
@@ -40,6 +51,8 @@ class Index:
     # probe the signal. The role coverage page reads it; validate.py's
     # rubric_dimensions_are_probed counts the same way.
     signal_coverage: dict[str, dict[str, int]] = field(default_factory=dict)
+    # By playbook id: its recommendation guidance in the order of its scale, best first.
+    guidance: dict[str, list[Verdict]] = field(default_factory=dict)
 
     # Shortcuts, so templates read `index.questions` rather than `index.catalog.questions`.
     @property
@@ -103,7 +116,26 @@ def build_index(catalog: Catalog, warnings: list[Problem] | None = None) -> Inde
         for qid in dict.fromkeys(playbook.question_ids()):
             for signal in catalog.questions[qid].signals:
                 counts[signal] = counts.get(signal, 0) + 1
+        scale = catalog.scales[playbook.recommendation_scale]
+        index.guidance[playbook.id] = guidance_of(playbook, scale)
     return index
+
+
+def tone_of(position: int, points: int) -> str:
+    """Where a point sits on a scale written best first: the upper half is positive,
+    the lower half negative, and the middle point of an odd scale neutral."""
+    twice = 2 * position + 1
+    return "positive" if twice < points else "negative" if twice > points else "neutral"
+
+
+def guidance_of(playbook: model.Playbook, scale: model.Scale) -> list[Verdict]:
+    """The playbook's guidance entries, resolved against its scale and in the scale's order."""
+    position = {point.id: n for n, point in enumerate(scale.points)}
+    entries = sorted(playbook.recommendation, key=lambda g: position[g.verdict])
+    return [Verdict(id=g.verdict, label=g.label or scale.points[position[g.verdict]].label,
+                    point_label=scale.points[position[g.verdict]].label,
+                    tone=tone_of(position[g.verdict], len(scale.points)), signs=g.signs)
+            for g in entries]
 
 
 def _group(items, keys_of) -> dict[str, list[str]]:

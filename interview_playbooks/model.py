@@ -385,7 +385,10 @@ class Rubric(Record):
 class Guidance(Record):
     """Recommendation guidance: what leads to one verdict of the recommendation scale."""
 
-    verdict: Text = doc("The verdict, e.g. `Strong Hire` or `Borderline`.")
+    verdict: Id = doc("Id of a point on the playbook's recommendation scale, e.g. "
+                      "`strong-no-hire`.")
+    label: Text = doc("The source's own name for the verdict, where it differs from the "
+                      "point's label, e.g. `Borderline`.", default="")
     signs: Annotated[list[Text], MinItems(1)] = doc("What leads to it.")
 
 

@@ -29,7 +29,8 @@ def scorecard_of(index: Index, playbook: model.Playbook) -> dict:
                            for point in recommendation.points],
         "sections": [_section(index, segment) for segment in playbook.segments],
         "dimensions": _dimensions(index, playbook),
-        "guidance": [{"verdict": g.verdict, "signs": g.signs} for g in playbook.recommendation],
+        "guidance": [{"verdict": v.id, "label": v.label, "point_label": v.point_label,
+                      "signs": v.signs} for v in index.guidance[playbook.id]],
         "interviewers": DEFAULT_INTERVIEWERS,
     }
 

@@ -358,8 +358,33 @@ def playbooks_offer_recommendation_guidance(catalog: Catalog) -> Iterator[Proble
                           f"playbook '{playbook.id}' has {len(playbook.recommendation)} "
                           f"recommendation guidance entr{'y' if len(playbook.recommendation) == 1 else 'ies'}"
                           f", fewer than {MIN_GUIDANCE}",
-                          "add `recommendation:` entries (`verdict:` and `signs:`) for at least "
-                          "a hire and a no-hire verdict")
+                          "add `recommendation:` entries for at least a hire and a no-hire "
+                          "verdict, e.g. `- verdict: no-hire` with its `signs:`")
+
+
+@rule("error")
+def guidance_names_points_of_the_recommendation_scale(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a guidance entry's `verdict` is not the id of a point on the playbook's
+    recommendation scale, or two entries name the same point."""
+    for playbook in catalog.playbooks.values():
+        scale = catalog.scales.get(playbook.recommendation_scale)
+        if not scale:
+            continue  # reported as an unknown scale
+        points = [point.id for point in scale.points]
+        seen: set[str] = set()
+        for i, guidance in enumerate(playbook.recommendation):
+            if guidance.verdict not in points:
+                yield Problem(at(playbook, "recommendation", i, "verdict"),
+                              f"playbook '{playbook.id}': verdict '{guidance.verdict}' is not "
+                              f"a point of the scale '{scale.id}'",
+                              did_you_mean(guidance.verdict, points)
+                              or "use one of: " + ", ".join(points))
+            elif guidance.verdict in seen:
+                yield Problem(at(playbook, "recommendation", i, "verdict"),
+                              f"playbook '{playbook.id}': two guidance entries for "
+                              f"'{guidance.verdict}'",
+                              "merge their `signs:` into one entry")
+            seen.add(guidance.verdict)
 
 
 @rule("error")

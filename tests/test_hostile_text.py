@@ -67,7 +67,8 @@ FULL = {
         "rubric": {"scale": "score", "intro": "x",
                    "dimensions": [{"signal": "ownership", "label": "x", "hire": "x", "no_hire": "x"}],
                    "sections": [{"title": "x", "criteria": ["x"]}]},
-        "recommendation": [{"verdict": "x", "signs": ["x"]}, {"verdict": "x", "signs": ["x"]}],
+        "recommendation": [{"verdict": "hire", "label": "x", "signs": ["x"]},
+                           {"verdict": "no-hire", "signs": ["x"]}],
     },
     "samples/example.yaml": {
         "id": "example", "playbook": "loop", "title": "x", "candidate": "x", "interviewer": "x",

@@ -68,8 +68,11 @@ FIXTURES = {
     "rubric-dimensions-say-hire-and-no-hire": (
         replace("      no_hire: Happy path only\n", ""), "'system-design' needs `no_hire`"),
     "playbooks-offer-recommendation-guidance": (
-        replace("  - verdict: No Hire\n    signs: [Happy path only]\n", ""),
+        replace("  - verdict: no-hire\n    signs: [Happy path only]\n", ""),
         "has 1 recommendation guidance entry, fewer than 2"),
+    "guidance-names-points-of-the-recommendation-scale": (
+        replace("  - verdict: no-hire\n", "  - verdict: no-hre\n"),
+        "verdict 'no-hre' is not a point of the scale 'recommendation'"),
     "playbooks-have-a-tailoring-note": (replace("tailoring: Ask about the systems on the résumé.\n", ""),
                                         "has no `tailoring` note"),
     "tables-are-rectangular": (
