@@ -85,7 +85,8 @@ def finder_facets(index: Index, kind_labels: dict[str, str]) -> dict:
                     for signal_id, name in items_of(index, "signal")],
         "kinds": [_entry(kind, kind_labels.get(kind, kind))
                   for kind in model.QuestionKind.__args__],
-        "topics": [_entry(topic, title, url=url_of("bank", topic), hire=HIRE_DATA.format(topic))
+        "topics": [_entry(topic, title, index.banks[topic].former_ids, url=url_of("bank", topic),
+                          hire=HIRE_DATA.format(topic))
                    for topic, title in items_of(index, "bank")],
     }
 

@@ -317,6 +317,9 @@ class Bank(Record):
 
     title: Text = doc("Title of the bank page.")
     description: LongText = doc("What the bank covers.", default="")
+    former_ids: list[Id] = doc("File names this bank had before, and those of banks merged "
+                               "into it; their old URLs and anchors redirect here.",
+                               default_factory=list)
     questions: list[Question] = doc("The questions.", default_factory=list)
 
 

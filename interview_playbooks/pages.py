@@ -205,7 +205,7 @@ def generated_pages(index: Index) -> list[Page]:
 
 
 def redirects(index: Index) -> list[tuple[str, str]]:
-    """(old URL, new URL) for every page whose item was renamed (its `former_ids`)."""
+    """(old URL, new URL) for every page whose item was renamed or merged (its `former_ids`)."""
     moved = []
     for kind in ("playbook", "role", "level", "signal"):
         for item in getattr(index, kind + "s").values():
@@ -214,4 +214,8 @@ def redirects(index: Index) -> list[tuple[str, str]]:
                 if kind == "playbook":
                     for sub in ("scorecard", "scorecard-one-page", "debrief"):
                         moved.append((url_of(sub, old), url_of(sub, item.id)))
+    # A bank renamed, or merged into another: its questions keep their ids, so the redirect
+    # page carries the old link's anchor along (redirect.html).
+    for topic, bank in index.banks.items():
+        moved.extend((url_of("bank", old), url_of("bank", topic)) for old in bank.former_ids)
     return moved

@@ -147,17 +147,17 @@ def references_resolve(catalog: Catalog) -> Iterator[Problem]:
 @rule("error")
 def former_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
     """Error if a former id is still in use, or claimed by two items."""
-    for kind in ("signal", "role", "level", "question", "playbook"):
-        items = catalog.of_kind(kind)
+    for kind in ("signal", "role", "level", "question", "playbook", "topic"):
+        items = catalog.of_kind(kind)  # by id; a bank's id is its topic, its file name
         claimed: dict[str, str] = {}
-        for item in items.values():
+        for item_id, item in items.items():
             for old in item.former_ids:
                 if old in items or old in claimed:
                     other = old if old in items else claimed[old]
                     yield Problem(at(item, "former_ids"),
-                                  f"{kind} '{item.id}': former id '{old}' is also used by "
+                                  f"{kind} '{item_id}': former id '{old}' is also used by "
                                   f"{kind} '{other}'", "an id can belong to one item only")
-                claimed[old] = item.id
+                claimed[old] = item_id
 
 
 # Pages under /questions/ that are not banks (pages.OTHER_URLS): a bank of that name would
@@ -167,12 +167,17 @@ RESERVED_TOPICS = {"loop"}
 
 @rule("error")
 def topic_names_are_free(catalog: Catalog) -> Iterator[Problem]:
-    """Error if a bank's file name is taken by another page. (That it is an id at all is
-    checked before the file is read: see catalog.name_problem.)"""
+    """Error if a bank's file name, or a former one, is taken by another page. (That it is
+    an id at all is checked before the file is read: see catalog.name_problem.)"""
     for topic, bank in catalog.banks.items():
         if topic in RESERVED_TOPICS:
             yield Problem(at(bank), f"the bank file name '{topic}' is taken by a page of the site "
                           f"(/questions/{topic}/)", f"rename the file, e.g. to '{topic}-questions.yaml'")
+        for old in bank.former_ids:
+            if old in RESERVED_TOPICS:
+                yield Problem(at(bank, "former_ids"),
+                              f"topic '{topic}': former id '{old}' is taken by a page of the site "
+                              f"(/questions/{old}/)", "remove it: no bank ever had that name")
 
 
 # The fixed anchors of the pages on which question ids are anchors too (bank pages, their
