@@ -54,6 +54,7 @@ def level_comparison(index: Index, role_id: str) -> dict:
     playbooks = role_playbooks(index, role_id)
     columns = [Column(level, [p for p in playbooks if p.level == level.id])
                for level in index.levels_in_order()]
+    missing = [column.level for column in columns if not column.playbooks]
     columns = [column for column in columns if column.playbooks]
     assessed = dict.fromkeys(dimension.signal for column in columns for p in column.playbooks
                              for dimension in (p.rubric.dimensions if p.rubric else []))
@@ -65,7 +66,7 @@ def level_comparison(index: Index, role_id: str) -> dict:
                               for d in (p.rubric.dimensions if p.rubric else [])
                               if d.signal == signal_id])
         rows.append(row)
-    return {"columns": columns, "rows": rows}
+    return {"columns": columns, "rows": rows, "missing_levels": missing}
 
 
 @dataclass
