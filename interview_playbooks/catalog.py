@@ -30,6 +30,7 @@ class Catalog:
     questions: dict[str, model.Question] = field(default_factory=dict)
     playbooks: dict[str, model.Playbook] = field(default_factory=dict)
     samples: dict[str, model.Sample] = field(default_factory=dict)
+    loops: dict[str, model.Loop] = field(default_factory=dict)
     topic_of: dict[str, str] = field(default_factory=dict)  # question id -> topic
     references: list[Reference] = field(default_factory=list)
     documents: dict[str, Document] = field(default_factory=dict)  # by file name
@@ -41,7 +42,8 @@ class Catalog:
     def of_kind(self, kind: str) -> dict:
         return {"signal": self.signals, "scale": self.scales, "role": self.roles,
                 "level": self.levels, "question": self.questions,
-                "playbook": self.playbooks, "topic": self.banks, "sample": self.samples}[kind]
+                "playbook": self.playbooks, "topic": self.banks, "sample": self.samples,
+                "loop": self.loops}[kind]
 
 
 def display_name(path: Path) -> str:
@@ -202,7 +204,7 @@ def _add(catalog: Catalog, record, stem: str, doc: Document) -> None:
         items = [("question", q) for q in record.questions]
         for question in record.questions:
             catalog.topic_of.setdefault(question.id, stem)
-    elif isinstance(record, (model.Playbook, model.Sample)):
+    elif isinstance(record, (model.Playbook, model.Sample, model.Loop)):
         items = [(type(record).__name__.lower(), record)]
     else:
         kind = type(record).__name__.removesuffix("sFile").lower()

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from . import model
 from .index import Index
+from .validate import expected_signals
 
 ENOUGH_QUESTIONS = 2  # per rubric dimension: fewer is advice, none an error (validate.py)
 
@@ -98,3 +99,26 @@ def coverage(index: Index, role_id: str) -> dict:
             "rows": rows, "enough": ENOUGH_QUESTIONS,
             "missing_levels": [level for level in index.levels_in_order()
                                if level.id not in covered]}
+
+
+@dataclass
+class LoopCell:
+    focus: bool  # the interview is accountable for the signal
+    probes: int  # how many of its playbook's questions probe it
+
+
+def loop_plan(index: Index, loop: model.Loop) -> dict:
+    """A loop's interviews and its interview × signal matrix: the signals its own-role
+    playbooks' rubrics assess first, then any other signal an interview answers for."""
+    expected = expected_signals(index.catalog, loop)  # as the rule reads it
+    focus = [s for interview in loop.interviews for s in interview.focus]
+    signals = list(dict.fromkeys(expected + focus))
+    rows = [(index.signals[s], s in expected,
+             [LoopCell(s in interview.focus,
+                       index.signal_coverage.get(interview.playbook, {}).get(s, 0))
+              for interview in loop.interviews])
+            for s in signals]
+    return {"interviews": [(interview, index.playbooks[interview.playbook])
+                           for interview in loop.interviews],
+            "minutes": sum(index.playbooks[i.playbook].duration for i in loop.interviews),
+            "rows": rows}

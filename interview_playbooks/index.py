@@ -53,6 +53,9 @@ class Index:
     signal_coverage: dict[str, dict[str, int]] = field(default_factory=dict)
     # By playbook id: its recommendation guidance in the order of its scale, best first.
     guidance: dict[str, list[Verdict]] = field(default_factory=dict)
+    loops_by_role: dict[str, list[str]] = field(default_factory=dict)
+    loops_by_level: dict[str, list[str]] = field(default_factory=dict)
+    loops_by_playbook: dict[str, list[str]] = field(default_factory=dict)
 
     # Shortcuts, so templates read `index.questions` rather than `index.catalog.questions`.
     @property
@@ -73,6 +76,8 @@ class Index:
     def samples(self): return self.catalog.samples
     @property
     def topic_of(self): return self.catalog.topic_of
+    @property
+    def loops(self): return self.catalog.loops
 
     def levels_in_order(self) -> list[model.Level]:
         return sorted(self.levels.values(), key=lambda level: level.rank)
@@ -107,6 +112,10 @@ def build_index(catalog: Catalog, warnings: list[Problem] | None = None) -> Inde
     index.playbooks_by_role = dict(by_role)
     index.playbooks_by_level = dict(by_level)
     index.samples_by_playbook = _group(catalog.samples.values(), lambda s: [s.playbook])
+    loops = sorted(catalog.loops.values(), key=lambda lp: (catalog.levels[lp.level].rank, lp.id))
+    index.loops_by_role = _group(loops, lambda lp: [lp.role])
+    index.loops_by_level = _group(loops, lambda lp: [lp.level])
+    index.loops_by_playbook = _group(loops, lambda lp: dict.fromkeys(i.playbook for i in lp.interviews))
     index.questions_by_level = _group(catalog.questions.values(), lambda q: q.levels)
     index.questions_by_role = {
         role: sorted({qid for pid in pids for qid in catalog.playbooks[pid].question_ids()})

@@ -448,6 +448,35 @@ class Sample(Record):
     comments: LongText = doc("Final comments.", default="")
 
 
+@dataclass(kw_only=True)
+class LoopInterview(Record):
+    """One interview of a hiring loop: the playbook it runs and the signals it answers for."""
+
+    playbook: Annotated[str, Ref("playbook")] = doc("Id of the playbook the interview runs.")
+    focus: Refs("signal", at_least=1) = doc(
+        "Ids of the signals this interview is accountable for: the panel looks to it for "
+        "their evidence. Each must be probed by a question of its playbook.")
+    interviewer: Text = doc("Who typically runs it, as a description, never a person, e.g. "
+                            "`A Staff storage engineer`.")
+    note: LongText = doc("What the coordinator or the interviewer should know about it "
+                         "in this loop.", default="")
+
+
+@dataclass(kw_only=True)
+class Loop(Record):
+    """A hiring loop: the interviews a candidate for one role at one level goes through."""
+
+    id: Id = doc("Stable id, used in the URL, e.g. `storage-staff-loop`.")
+    title: Text = doc("Title of the loop.")
+    role: Annotated[str, Ref("role")] = doc("Id of the role.")
+    level: Annotated[str, Ref("level")] = doc("Id of the level; every interview's playbook is "
+                                              "at this level.")
+    purpose: LongText = doc("What the loop decides, and how its interviews share the signals.")
+    interviews: Annotated[list[LoopInterview], MinItems(2)] = doc("The interviews, in order.")
+    former_ids: list[Id] = doc("Ids this loop had before; old URLs redirect here.",
+                               default_factory=list)
+
+
 # --- Files -------------------------------------------------------------------------------------
 
 @dataclass(kw_only=True)
@@ -487,4 +516,5 @@ FILE_KINDS: dict[str, type] = {
     "questions/*.yaml": Bank,
     "playbooks/*.yaml": Playbook,
     "samples/*.yaml": Sample,
+    "loops/*.yaml": Loop,
 }

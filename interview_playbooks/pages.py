@@ -43,6 +43,7 @@ class Page:
 # URL of each kind of item, by id. Changing one breaks bookmarks: add a redirect.
 URLS = {
     "playbook": "playbooks/{}/",
+    "hiring-loop": "loops/{}/",
     "role": "roles/{}/",
     "level": "levels/{}/",
     "bank": "questions/{}/",
@@ -68,6 +69,7 @@ BANK_PAGE_SIZE = 30
 NAV_SECTION_LIMIT = 40
 SECTIONS = [  # (kind of the index page, URL, nav title, item kind)
     ("playbooks", "playbooks/", "Playbooks", "playbook"),
+    ("hiring-loops", "loops/", "Hiring loops", "hiring-loop"),
     ("roles", "roles/", "Roles", "role"),
     ("levels", "levels/", "Levels", "level"),
     ("banks", "questions/", "Question banks", "bank"),
@@ -128,6 +130,9 @@ def items_of(index: Index, kind: str) -> list[tuple[str, str]]:
     if kind == "playbook":
         return [(p.id, p.title) for p in sorted(index.playbooks.values(),
                 key=lambda p: (p.role, index.levels[p.level].rank, p.duration, p.id))]
+    if kind == "hiring-loop":
+        return [(lp.id, lp.title) for lp in sorted(index.loops.values(),
+                key=lambda lp: (lp.role, index.levels[lp.level].rank, lp.id))]
     if kind == "role":
         return [(r.id, r.name) for r in index.roles.values()]
     if kind == "level":
@@ -207,8 +212,10 @@ def generated_pages(index: Index) -> list[Page]:
 def redirects(index: Index) -> list[tuple[str, str]]:
     """(old URL, new URL) for every page whose item was renamed or merged (its `former_ids`)."""
     moved = []
-    for kind in ("playbook", "role", "level", "signal"):
-        for item in getattr(index, kind + "s").values():
+    for kind, items in (("playbook", index.playbooks), ("hiring-loop", index.loops),
+                        ("role", index.roles), ("level", index.levels),
+                        ("signal", index.signals)):
+        for item in items.values():
             for old in item.former_ids:
                 moved.append((url_of(kind, old), url_of(kind, item.id)))
                 if kind == "playbook":

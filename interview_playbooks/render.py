@@ -17,7 +17,7 @@ from .text import plain as plain_text
 from .index import Index
 from .pages import (FINDER_DATA, NAV_SECTION_LIMIT, Page, bank_parts, finder_query,
                     generated_pages, items_of, question_pages, url_of)
-from .comparison import coverage, level_comparison
+from .comparison import coverage, level_comparison, loop_plan
 from .finder import data_files, finder_facets, loop_card
 from .prerender import prerenderer
 from .schema import SCHEMA_FILES, reference
@@ -27,6 +27,7 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "playbooks"
 
 SECTION_DESCRIPTIONS = {
     "playbooks": "Structured interview playbooks for every role and level: schedules, questions, rubrics.",
+    "hiring-loops": "Hiring loops: the interviews a candidate goes through for a role at a level, and the signals each answers for.",
     "banks": "Question banks by topic, each question with probes and hire and no-hire signals.",
     "signals": "The competencies interview questions probe and rubrics assess.",
     "roles": "The roles we interview for and their playbooks.",
@@ -110,6 +111,8 @@ class Renderer:
             return self.index.playbooks[page.id]
         if page.kind == "example":
             return self.index.samples[page.id]
+        if page.kind == "hiring-loop":
+            return self.index.loops[page.id]
         if page.kind == "bank":
             return self.index.banks[page.id]
         if page.kind == "bank-part":
@@ -131,6 +134,8 @@ class Renderer:
         elif page.kind == "reference":
             context["kinds"] = reference()
             context["schema_files"] = SCHEMA_FILES
+        elif page.kind == "hiring-loop":
+            context["plan"] = loop_plan(self.index, item)
         elif page.kind == "role-levels":
             context["comparison"] = level_comparison(self.index, item.id)
         elif page.kind == "role-coverage":

@@ -30,6 +30,7 @@ SCHEMA_FILES = {
     "questions/*.yaml": "bank.schema.json",
     "playbooks/*.yaml": "playbook.schema.json",
     "samples/*.yaml": "sample.schema.json",
+    "loops/*.yaml": "loop.schema.json",
 }
 
 

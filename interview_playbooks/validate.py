@@ -608,3 +608,80 @@ def samples_match_their_playbook(catalog: Catalog) -> Iterator[Problem]:
                           f"the scale '{scale.id}'",
                           did_you_mean(sample.recommendation, points)
                           or "use one of: " + ", ".join(points))
+
+
+# --- Hiring loops ------------------------------------------------------------------------------
+
+def _probed_by(catalog: Catalog, playbook) -> set[str]:
+    """The signals a playbook's questions probe (pools included)."""
+    return {signal for qid in playbook.question_ids() if qid in catalog.questions
+            for signal in catalog.questions[qid].signals}
+
+
+def expected_signals(catalog: Catalog, loop) -> list[str]:
+    """The signals a loop must make someone accountable for: those the rubrics of its own
+    role's playbooks assess, in order. (A playbook added later for the role changes no loop
+    that does not run it.)"""
+    playbooks = [catalog.playbooks[i.playbook] for i in loop.interviews
+                 if i.playbook in catalog.playbooks]
+    return list(dict.fromkeys(d.signal for p in playbooks if p.role == loop.role
+                              for d in (p.rubric.dimensions if p.rubric else [])))
+
+
+@rule("error")
+def loop_interviews_fit_the_loop(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a loop runs no playbook of its role, an interview runs a playbook at another
+    level, or is accountable for a signal its playbook's questions do not probe."""
+    for loop in catalog.loops.values():
+        roles = {catalog.playbooks[i.playbook].role for i in loop.interviews
+                 if i.playbook in catalog.playbooks}
+        if roles and loop.role not in roles:
+            yield Problem(at(loop, "role"),
+                          f"loop '{loop.id}' runs no playbook for its role '{loop.role}'",
+                          "add an interview that runs one of the role's playbooks")
+        for i, interview in enumerate(loop.interviews):
+            playbook = catalog.playbooks.get(interview.playbook)
+            if not playbook:
+                continue  # reported as an unknown playbook
+            if playbook.level != loop.level:
+                yield Problem(at(loop, "interviews", i, "playbook"),
+                              f"loop '{loop.id}' ({loop.level}): playbook '{playbook.id}' is "
+                              f"for {playbook.level}",
+                              f"choose a playbook at '{loop.level}', or add one")
+            probed = _probed_by(catalog, playbook)
+            for j, signal in enumerate(interview.focus):
+                if signal in catalog.signals and signal not in probed:
+                    yield Problem(at(loop, "interviews", i, "focus", j),
+                                  f"loop '{loop.id}': interview {i + 1} is accountable for "
+                                  f"'{signal}', which no question of '{playbook.id}' probes",
+                                  "make an interview whose questions probe it accountable "
+                                  "for it instead")
+
+
+@rule("error")
+def loops_cover_their_signals(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a signal that the rubric of one of the loop's own-role playbooks assesses is
+    the focus of no interview of the loop."""
+    for loop in catalog.loops.values():
+        focus = {signal for interview in loop.interviews for signal in interview.focus}
+        missing = [s for s in expected_signals(catalog, loop) if s not in focus]
+        if missing:
+            yield Problem(at(loop, "interviews"),
+                          f"loop '{loop.id}': no interview is accountable for "
+                          + ", ".join(f"'{s}'" for s in missing),
+                          "add each to the `focus` of an interview whose playbook probes it; "
+                          "the rubric of the loop's own-role playbooks assesses it")
+
+
+@rule("advice")
+def loop_focus_is_shared_out(catalog: Catalog) -> Iterator[Problem]:
+    """Advice if one signal is the focus of every interview of a loop: nobody owns it."""
+    for loop in catalog.loops.values():
+        if len(loop.interviews) < 2:
+            continue
+        shared = set.intersection(*(set(interview.focus) for interview in loop.interviews))
+        for signal in sorted(shared):
+            yield Problem(at(loop, "interviews"),
+                          f"loop '{loop.id}': every interview is accountable for '{signal}'",
+                          "make one or two interviews accountable for it, so each interviewer "
+                          "knows which evidence the panel expects from them")

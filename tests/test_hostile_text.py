@@ -70,6 +70,11 @@ FULL = {
         "recommendation": [{"verdict": "hire", "label": "x", "signs": ["x"]},
                            {"verdict": "no-hire", "signs": ["x"]}],
     },
+    "loops/hiring.yaml": {
+        "id": "hiring", "title": "x", "role": "engineer", "level": "senior", "purpose": "x",
+        "interviews": [{"playbook": "loop", "focus": ["ownership"], "interviewer": "x", "note": "x"},
+                       {"playbook": "loop", "focus": ["ownership"], "interviewer": "x"}],
+    },
     "samples/example.yaml": {
         "id": "example", "playbook": "loop", "title": "x", "candidate": "x", "interviewer": "x",
         "date": "x", "answers": [{"question": "q-one", "label": "x", "score": 3, "feedback": "x"}],

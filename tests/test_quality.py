@@ -129,6 +129,8 @@ KINDS = [
     Kind("reference", "reference/"),
     Kind("contributing", "contributing/"),
     Kind("playbooks-index", "playbooks/"),
+    Kind("hiring-loop", "loops/storage-staff-hiring-loop/"),
+    Kind("hiring-loops-index", "loops/"),
     Kind("questions-index", "questions/"),
     Kind("question-finder", "questions/?level=senior-mts&signal=ownership", show_finder_results),
     Kind("my-loop", "questions/loop/", fill_loop, form=True),

@@ -27,6 +27,15 @@ from test_validation import MINIMAL, QUESTION, run_check
 PLAYBOOK = "playbooks/backend-senior.yaml"
 EXTRA = "questions/extra.yaml"
 STAFF = "  - id: staff\n    name: Staff\n    rank: 2\n    summary: Leads a team.\n"
+LOOP = "loops/backend-senior-hiring-loop.yaml"
+
+
+def loop(first: str, second: str) -> str:
+    """A hiring loop of the minimal data: the one playbook twice, with these focus lists."""
+    return ("id: backend-senior-hiring-loop\ntitle: Loop\nrole: backend-engineer\n"
+            "level: senior\npurpose: Decide.\ninterviews:\n"
+            f"  - playbook: backend-senior\n    focus: [{first}]\n    interviewer: A senior engineer\n"
+            f"  - playbook: backend-senior\n    focus: [{second}]\n    interviewer: A senior engineer\n")
 
 
 def replace(old: str, new: str):
@@ -102,6 +111,14 @@ FIXTURES = {
         add("levels.yaml", STAFF) | add(EXTRA, QUESTION.replace("[senior]", "[staff]"))
         | replace("[ownership-story]", "[ownership-story, extra-question]"),
         "whose `levels` leave out 'senior'"),
+    "loop-interviews-fit-the-loop": (
+        add(LOOP, loop("ownership, system-design", "system-design").replace("level: senior", "level: staff"))
+        | add("levels.yaml", STAFF), "loop 'backend-senior-hiring-loop' (staff): playbook "
+        "'backend-senior' is for senior"),
+    "loops-cover-their-signals": (add(LOOP, loop("ownership", "ownership")),
+                                  "no interview is accountable for 'system-design'"),
+    "loop-focus-is-shared-out": (add(LOOP, loop("ownership, system-design", "ownership")),
+                                 "every interview is accountable for 'ownership'"),
     "samples-match-their-playbook": (
         add("samples/sample-one.yaml", "id: sample-one\nplaybook: backend-senior\ntitle: Sample\n"
             "candidate: Candidate A\nanswers:\n  - question: ownership-story\n    score: 2\n"

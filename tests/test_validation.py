@@ -319,9 +319,64 @@ def test_the_contributing_guides_templates_pass_check_without_advice(tmp_path):
                     + guide_template("Adding a question"), encoding="utf-8")
     playbook = guide_template("Adding a playbook")
     (data / "playbooks" / "guide-template.yaml").write_text(playbook, encoding="utf-8")
+    (data / "loops").mkdir(exist_ok=True)
+    (data / "loops" / "guide-template.yaml").write_text(guide_template("Adding a hiring loop"),
+                                                        encoding="utf-8")
     status, output = run_check(data)
     assert status == 0, output
     assert "advice" not in output.lower(), output
+
+
+def marked_fields(template: str, mark: str) -> list[int]:
+    """Lines of a template whose field the comment marks `required` or `optional` (list items,
+    whose mark is about the item's first field, are left out)."""
+    return [n for n, line in enumerate(template.split("\n"))
+            if "  # " in line and not line.lstrip().startswith(("-", "#"))
+            and line.split("  # ", 1)[1].lstrip("# ").startswith(mark)]
+
+
+def without_field(template: str, number: int) -> str:
+    """The template without one field: its line and the lines nested under it."""
+    lines = template.split("\n")
+    indent = len(lines[number]) - len(lines[number].lstrip())
+    end = number + 1
+    while end < len(lines) and (not lines[end].strip()
+                                or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        end += 1
+    return "\n".join(lines[:number] + lines[end:])
+
+
+@pytest.mark.parametrize("section, target", [
+    ("Adding a question", "questions/system-design.yaml"),
+    ("Adding a playbook", "playbooks/guide-template.yaml"),
+    ("Adding a hiring loop", "loops/guide-template.yaml")])
+def test_the_templates_mark_as_required_exactly_what_check_requires(tmp_path, section, target):
+    """Leaving out a field the template marks optional keeps `make check` clean of errors;
+    leaving out one it marks required is an error."""
+    from interview_playbooks.catalog import read_catalog
+    from interview_playbooks.validate import validate
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data)
+    (data / "loops").mkdir(exist_ok=True)
+    if section != "Adding a question":  # the playbook template asks the question template's
+        bank = data / "questions" / "system-design.yaml"
+        bank.write_text(bank.read_text(encoding="utf-8").rstrip("\n") + "\n\n"
+                        + guide_template("Adding a question"), encoding="utf-8")
+    template, path = guide_template(section), data / target
+    before = path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" if path.exists() else ""
+    cache: dict = {}
+
+    def errors(text: str) -> list[str]:
+        path.write_text(before + text, encoding="utf-8")
+        return [str(p) for p in validate(read_catalog(data, cache)) if p.severity == "error"]
+
+    assert errors(template) == []
+    required, optional = marked_fields(template, "required"), marked_fields(template, "optional")
+    assert len(required) >= 4 and len(optional) >= 2
+    for number in optional:
+        assert errors(without_field(template, number)) == [], template.split("\n")[number]
+    for number in required:
+        assert errors(without_field(template, number)), template.split("\n")[number]
 
 
 def test_content_advice_is_reported_at_its_place(data):
