@@ -219,6 +219,25 @@ class Indicator(Record):
 
 
 @dataclass(kw_only=True)
+class Anchor(Record):
+    """What an answer at one point of the score scale sounds like: behaviour and evidence an
+    interviewer can observe, not adjectives."""
+
+    score: Annotated[int, Range(1, 10)] = doc("The point of the score scale, e.g. `5`.")
+    text: Text = doc("What an answer at this point sounds like, concrete enough that two "
+                     "interviewers who heard the same answer pick the same point.")
+
+
+@dataclass(kw_only=True)
+class QuestionAnchor(Anchor):
+    """A question's anchor for one score; it applies at every level unless it names one."""
+
+    level: Optional[Annotated[str, Ref("level")]] = doc(
+        "The level this anchor is written for, if only one: at that level it replaces the "
+        "anchor for the same score that names no level.", default=None)
+
+
+@dataclass(kw_only=True)
 class Star(Record):
     """The parts of a STAR answer."""
 
@@ -264,10 +283,11 @@ class Additions(Record):
     hire: list[Indicator] = doc("More hire indicators.", default_factory=list)
     no_hire: list[Indicator] = doc("More no-hire indicators.", default_factory=list)
     red_flags: list[Text] = doc("More red flags.", default_factory=list)
+    anchors: list[QuestionAnchor] = doc("Anchors for the score scale.", default_factory=list)
 
 
 # The parts of a question that `added` can extend, in the order cards show them.
-ADDABLE = ("tailoring", "strong_answer", "probes", "hire", "no_hire", "red_flags")
+ADDABLE = ("tailoring", "strong_answer", "probes", "hire", "no_hire", "red_flags", "anchors")
 
 
 @dataclass(kw_only=True)
@@ -281,6 +301,10 @@ class Question(Record):
     signals: Refs("signal", at_least=1) = doc("Ids of the signals it probes.")
     levels: Refs("level", at_least=1) = doc("Ids of the levels it suits.")
     minutes: Optional[Minutes] = doc("Suggested minutes.", default=None)
+    aliases: list[Text] = doc(
+        "Words an interviewer may search for that the question does not use: abbreviations "
+        "and real synonyms, e.g. `SLO` or `split brain`. Shown on the card and indexed.",
+        default_factory=list)
     tailoring: LongText = doc("How to anchor it to the candidate's own work.", default="")
     strong_answer: Optional[StrongAnswer] = doc("What a strong answer includes.", default=None)
     probes: list[Probe] = doc("Follow-up probes.", default_factory=list)
@@ -289,6 +313,9 @@ class Question(Record):
     no_hire: list[Indicator] = doc("No-hire indicators.", default_factory=list)
     red_flags: list[Text] = doc("Answers that should worry the interviewer.",
                                 default_factory=list)
+    anchors: list[QuestionAnchor] = doc(
+        "What an answer sounds like at points of the score scale: at least the lowest, the "
+        "middle and the highest (1, 3 and 5).", default_factory=list)
     by_level: list[LevelExpectation] = doc(
         "For a question asked at several levels: what an answer at each looks like.",
         default_factory=list)
@@ -305,6 +332,14 @@ class Question(Record):
         if name in ("tailoring", "strong_answer"):
             return [(value, added) for value, added in ((own, False), (extra, True)) if value]
         return [(item, False) for item in own] + [(item, True) for item in extra or []]
+
+    def anchors_at(self, level: str | None) -> list[QuestionAnchor]:
+        """The anchors that apply at a level, the seed's and ours together, best score first:
+        those written for the level replace, score by score, those written for none."""
+        by_score = {a.score: a for a in self.merged("anchors") if a.level is None}
+        by_score.update((a.score, a) for a in self.merged("anchors")
+                        if level is not None and a.level == level)
+        return [by_score[score] for score in sorted(by_score, reverse=True)]
 
     def merged(self, name: str) -> list:
         """One part of the question, the seed's and ours together, without the marks."""
@@ -363,6 +398,10 @@ class Dimension(Record):
     label: Text = doc("Label, if it differs from the signal's name.", default="")
     hire: Text = doc("What hire looks like on this dimension.", default="")
     no_hire: Text = doc("What no-hire looks like on this dimension.", default="")
+    anchors: list[Anchor] = doc(
+        "What the candidate showed, at points of the rubric's scale, on this dimension for the "
+        "playbook's level: at least the lowest, the middle and the highest.",
+        default_factory=list)
 
 
 @dataclass(kw_only=True)

@@ -20,6 +20,8 @@ class Page:
     title: str  # contributor text: escape before use in HTML
     in_nav: bool = True
     searchable: bool = True  # forms and worked examples stay out of the search index
+    # Below 1, the page ranks below the content it describes (the data reference).
+    search_boost: float = 1.0
 
     @property
     def src_uri(self) -> str:
@@ -29,6 +31,8 @@ class Page:
     def source(self) -> str:
         """The page's Markdown: one macro call, rendered by mkdocs-macros."""
         call = f'{{{{ generated_page("{self.kind}", "{self.id}") }}}}\n'
+        if self.searchable and self.search_boost != 1.0:
+            return f"---\nsearch:\n  boost: {self.search_boost}\n---\n\n" + call
         if self.searchable:
             return call
         # Forms and examples: out of the search index, and full width (no sidebars).
@@ -67,6 +71,12 @@ BANK_PAGE_SIZE = 30
 # page 320 KB and the build quadratic. The section's index page lists them all, and search
 # finds them.
 NAV_SECTION_LIMIT = 40
+# Search boost of the pages for contributors (the data reference, CONTRIBUTING): they explain
+# every field, so without it they came up in most interviewers' searches.
+DOCS_BOOST = 0.2
+# Pages about an item rather than a question rank below the questions that share their
+# words; their own name (in their title) still finds them first.
+ITEM_BOOST = {"playbook": 0.5, "hiring-loop": 0.5, "role": 0.5, "level": 0.5, "signal": 0.5}
 SECTIONS = [  # (kind of the index page, URL, nav title, item kind)
     ("playbooks", "playbooks/", "Playbooks", "playbook"),
     ("hiring-loops", "loops/", "Hiring loops", "hiring-loop"),
@@ -175,7 +185,8 @@ def generated_pages(index: Index) -> list[Page]:
         pages.append(Page(section_kind, "", section_url, title))
         items = items_of(index, item_kind)
         in_nav = len(items) <= NAV_SECTION_LIMIT
-        pages.extend(Page(item_kind, item_id, url_of(item_kind, item_id), item_title, in_nav=in_nav)
+        pages.extend(Page(item_kind, item_id, url_of(item_kind, item_id), item_title, in_nav=in_nav,
+                          search_boost=ITEM_BOOST.get(item_kind, 1.0))
                      for item_id, item_title in items)
     for topic, bank in sorted(index.banks.items()):
         parts = bank_parts(bank.questions)
@@ -184,7 +195,7 @@ def generated_pages(index: Index) -> list[Page]:
                               f"{bank.title} ({number} of {len(parts)})", in_nav=False)
                          for number in range(1, len(parts) + 1))
     pages.append(Page("scales", "", "scales/", "Rating scales"))
-    pages.append(Page("reference", "", "reference/", "Data reference"))
+    pages.append(Page("reference", "", "reference/", "Data reference", search_boost=DOCS_BOOST))
     for playbook_id, title in items_of(index, "playbook"):
         pages.append(Page("scorecard", playbook_id, url_of("scorecard", playbook_id),
                           f"Scorecard: {title}", in_nav=False, searchable=False))

@@ -18,6 +18,7 @@ from .index import Index
 from .pages import (FINDER_DATA, NAV_SECTION_LIMIT, Page, bank_parts, finder_query,
                     generated_pages, items_of, question_pages, url_of)
 from .comparison import coverage, level_comparison, loop_plan
+from .validate import QUESTION_SCALE
 from .finder import data_files, finder_facets, loop_card
 from .prerender import prerenderer
 from .schema import SCHEMA_FILES, reference
@@ -74,6 +75,10 @@ class Renderer:
             items_of=lambda kind: items_of(index, kind),
             has_page=lambda kind, item_id="": (kind, item_id) in self.pages,
             in_level_order=lambda items: sorted(items, key=lambda item: index.levels[item.level].rank),
+            # A point's label by scale and score, e.g. score_labels["score"][5] == "Exceptional".
+            score_labels={scale.id: {point.score: point.label for point in scale.points}
+                          for scale in index.scales.values()},
+            QUESTION_SCALE=QUESTION_SCALE,
             # The finder with a filter preset, e.g. finder_url(level="staff") (pages.finder_query).
             finder_url=pass_context(lambda ctx, **filters: ctx["base"] + finder_query(**filters)),
             finder_data_url=pass_context(lambda ctx: ctx["base"] + FINDER_DATA),

@@ -69,9 +69,11 @@ def _dimensions(index: Index, playbook: model.Playbook) -> list[dict]:
         return []
     dimensions = [{"key": f"dim-{d.signal}",
                    "label": d.label or index.signals[d.signal].name,
-                   "signal": d.signal, "hire": d.hire, "no_hire": d.no_hire}
+                   "signal": d.signal, "hire": d.hire, "no_hire": d.no_hire,
+                   "anchors": [{"score": a.score, "text": a.text}
+                               for a in sorted(d.anchors, key=lambda a: -a.score)]}
                   for d in playbook.rubric.dimensions]
     dimensions += [{"key": f"section-{slugify(s.title)}", "label": s.title, "signal": "",
-                    "hire": ", ".join(s.criteria), "no_hire": ""}
+                    "hire": ", ".join(s.criteria), "no_hire": "", "anchors": []}
                    for s in playbook.rubric.sections]
     return dimensions

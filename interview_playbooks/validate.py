@@ -20,6 +20,7 @@ import re
 from pathlib import Path
 from typing import Callable, Iterator, Literal, NamedTuple
 
+from . import model
 from .catalog import Catalog, at
 from .problems import Problem, did_you_mean
 
@@ -685,3 +686,107 @@ def loop_focus_is_shared_out(catalog: Catalog) -> Iterator[Problem]:
                           f"loop '{loop.id}': every interview is accountable for '{signal}'",
                           "make one or two interviews accountable for it, so each interviewer "
                           "knows which evidence the panel expects from them")
+
+
+
+# --- Anchored rating scales --------------------------------------------------------------------
+
+# Questions are scored on the scale a rubric uses unless it names another.
+QUESTION_SCALE = next(f.default for f in dataclasses.fields(model.Rubric) if f.name == "scale")
+
+
+def anchor_points(scale) -> list[int]:
+    """The scores every anchored item must describe: the highest, the lowest and, on a
+    scale of an odd number of points, the middle one (5, 3 and 1 on the 1–5 score)."""
+    scores = sorted(point.score for point in scale.points if point.score is not None)
+    if not scores:
+        return []
+    middle = [scores[len(scores) // 2]] if len(scores) % 2 and len(scores) > 2 else []
+    return sorted({scores[0], scores[-1], *middle}, reverse=True)
+
+
+def _anchored(catalog: Catalog):
+    """(owner text, record, anchors with their paths, scale, levels) for every question and
+    every rubric dimension; a question's anchors include those under `added`."""
+    scale = catalog.scales.get(QUESTION_SCALE)
+    for question in catalog.questions.values():
+        anchors = [(anchor, ("anchors", i)) for i, anchor in enumerate(question.anchors)]
+        if question.added:
+            anchors += [(anchor, ("added", "anchors", i))
+                        for i, anchor in enumerate(question.added.anchors)]
+        yield f"question '{question.id}'", question, anchors, scale, question.levels
+    for playbook in catalog.playbooks.values():
+        if not playbook.rubric:
+            continue
+        rubric_scale = catalog.scales.get(playbook.rubric.scale)
+        for i, dimension in enumerate(playbook.rubric.dimensions):
+            anchors = [(anchor, ("rubric", "dimensions", i, "anchors", j))
+                       for j, anchor in enumerate(dimension.anchors)]
+            yield (_dimension_owner(playbook, dimension), playbook, anchors, rubric_scale,
+                   [None], ("rubric", "dimensions", i))
+
+
+@rule("error")
+def anchors_name_points_of_the_scale(catalog: Catalog) -> Iterator[Problem]:
+    """Error if an anchor's score is not a point of its scale, or one score is anchored twice
+    for the same level."""
+    for owner, record, anchors, scale, _levels, *_ in _anchored(catalog):
+        if not scale:
+            continue
+        scores = [point.score for point in scale.points if point.score is not None]
+        seen = set()
+        for anchor, path in anchors:
+            key = (anchor.score, getattr(anchor, "level", None))
+            if anchor.score not in scores:
+                yield Problem(at(record, *path, "score"),
+                              f"{owner}: {anchor.score} is not a score of the scale '{scale.id}'",
+                              "use one of: " + ", ".join(map(str, scores)))
+            elif key in seen:
+                yield Problem(at(record, *path, "score"),
+                              f"{owner}: score {anchor.score} is anchored twice"
+                              + (f" at '{key[1]}'" if key[1] else ""),
+                              "keep one anchor per score (and per level)")
+            seen.add(key)
+
+
+def _reads_alike(first: str, second: str) -> bool:
+    a, b = (" ".join(re.findall(r"\w+", text.lower())) for text in (first, second))
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
+def _words(numbers) -> str:
+    numbers = [str(n) for n in numbers]
+    return numbers[0] if len(numbers) == 1 else ", ".join(numbers[:-1]) + " and " + numbers[-1]
+
+
+@rule("advice")
+def anchors_cover_the_scale(catalog: Catalog) -> Iterator[Problem]:
+    """Advice if a question (at a level it suits) or a rubric dimension has no anchor for the
+    lowest, middle or highest score, or two of its anchors read alike."""
+    for owner, record, anchors, scale, levels, *rest in _anchored(catalog):
+        if not scale:
+            continue
+        lacking: dict[tuple, list] = {}  # missing scores -> the levels that lack them
+        for level in levels:
+            effective = {}  # score -> (anchor, path): the level's own replaces the general one
+            for anchor, path in sorted(anchors, key=lambda pair: getattr(pair[0], "level", None) is not None):
+                if getattr(anchor, "level", None) in (None, level):
+                    effective[anchor.score] = (anchor, path)
+            missing = tuple(s for s in anchor_points(scale) if s not in effective)
+            if missing:
+                lacking.setdefault(missing, []).append(level)
+            chosen = sorted(effective.values(), key=lambda pair: -pair[0].score)
+            for (high, _), (low, low_path) in zip(chosen, chosen[1:]):
+                if _reads_alike(high.text, low.text):
+                    yield Problem(at(record, *low_path, "text"),
+                                  f"{owner}: the anchors for {high.score} and {low.score} "
+                                  "read alike",
+                                  "say what differs between the two answers, so interviewers "
+                                  "can tell them apart")
+        for missing, at_levels in lacking.items():
+            scope = "" if len(at_levels) == len(levels) else " at " + _words(
+                f"'{level}'" for level in at_levels)
+            yield Problem(at(record, *rest[0]) if rest else at(record),
+                          f"{owner} has no anchor for {_words(missing)}{scope}",
+                          f"add `anchors:` saying what an answer at {_words(missing)} sounds "
+                          "like, in behaviour an interviewer can observe")

@@ -119,6 +119,12 @@ FIXTURES = {
                                   "no interview is accountable for 'system-design'"),
     "loop-focus-is-shared-out": (add(LOOP, loop("ownership, system-design", "ownership")),
                                  "every interview is accountable for 'ownership'"),
+    "anchors-name-points-of-the-scale": (
+        replace("anchors: [{score: 2, text: Plans", "anchors: [{score: 3, text: Plans"),
+        "3 is not a score of the scale 'score'"),
+    "anchors-cover-the-scale": (
+        replace("      anchors: [{score: 2, text: Plans the crash and the replay}, ", "      anchors: ["),
+        "the rubric dimension 'system-design' has no anchor for 2"),
     "samples-match-their-playbook": (
         add("samples/sample-one.yaml", "id: sample-one\nplaybook: backend-senior\ntitle: Sample\n"
             "candidate: Candidate A\nanswers:\n  - question: ownership-story\n    score: 2\n"

@@ -40,6 +40,11 @@ questions:
     hire: [Owns the outcome, Names a decision]
     no_hire: [Blames others, Cannot name a decision]
     red_flags: [Takes credit for the team's work]
+    anchors:
+      - score: 2
+        text: Names the decision they made and what it changed
+      - score: 1
+        text: Tells the team's story without a decision of their own
 """
 # QUESTION is complete (questions-are-complete) and has no braces (some tests format() it);
 # fields a case appends start on this line.
