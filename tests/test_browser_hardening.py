@@ -3,7 +3,7 @@
 - Every kind of page runs under the Content-Security-Policy (interview_playbooks/csp.py)
   without a violation, search and scorecards still work, and nothing is requested from
   another host; a script or event handler written into a page's source is blocked.
-- localStorage keys are scoped to the site's path (docs/assets/javascripts/storage.js);
+- localStorage keys are scoped to the site's path (docs/assets/javascripts/core/storage.mjs);
   drafts and loops under the old origin-wide keys move over once; stored values that are
   not what the scripts wrote are kept aside and the page starts fresh.
 - "Copy as Markdown" gives contributor text back as literal text.
@@ -39,6 +39,8 @@ SUB_PATH = "interview-playbooks/"
 MARKUP_FILE_NAME = 'edit"><b>x'  # a hand-written page whose name is markup
 SEARCH_INPUT = "input.md-search__input"
 SEARCH_RESULT_ITEM = ".md-search-result__item"
+# A key under the site's path, as core/storage.mjs writes it.
+SCOPED_KEY = "(name) => new URL(__md_scope).pathname + '.' + name"
 
 # Reports every policy violation to the console, where the test collects it.
 VIOLATION_LISTENER = """
@@ -392,8 +394,8 @@ def test_stored_drafts_that_cannot_be_read_are_kept_aside(browser, site, site_ur
     playbook = first_folder(site, "playbooks", "scorecard/index.html")
     with watched(browser) as (page, watch):
         page.goto(site_url)
-        key = page.evaluate("(name) => ipStorage.key(name)", OLD_DRAFTS)
-        loop_key = page.evaluate("(name) => ipStorage.key(name)", OLD_LOOP)
+        key = page.evaluate(SCOPED_KEY, OLD_DRAFTS)
+        loop_key = page.evaluate(SCOPED_KEY, OLD_LOOP)
         page.evaluate("([k, v, l]) => { localStorage.setItem(k, v); localStorage.setItem(l, v); }",
                       [key, stored, loop_key])
         page.goto(urljoin(site_url, f"playbooks/{playbook}/scorecard/"))

@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 from conftest import ROOT, make_project, mkdocs_build, pdf_text, serve
 
 DATA = ROOT / "data"
-# storage.js scopes keys to the site's path; the test server serves the site at "/".
+# core/storage.mjs scopes keys to the site's path; the test server serves the site at "/".
 LOOP_KEY = "/.interview-playbooks:loop:v1"
 PAGE_LIMIT = 300_000  # bytes: no HTML page may be larger
 RESULT = "[data-ip-results] > li"

@@ -1,4 +1,4 @@
-"""Filling in scorecards and debrief sheets in a real browser (docs/assets/javascripts/scorecard.js).
+"""Filling in scorecards and debrief sheets in a real browser (docs/assets/javascripts/scorecard/).
 
 Each test drives the built site in Chromium the way an interviewer uses it: types into the
 form, reloads, switches between candidates, prints, copies, downloads, deletes. Nothing is
@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 from conftest import pdf_text
 
-# storage.js scopes keys to the site's path; the test server serves the site at "/".
+# core/storage.mjs scopes keys to the site's path; the test server serves the site at "/".
 STORAGE_KEY = "/.interview-playbooks:drafts:v1"
 FORM = "form[data-ip-form]"
 DATA_RE = re.compile(r"<script type=\"application/json\" data-ip-scorecard-data>(.*?)</script>", re.S)
