@@ -16,10 +16,11 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import jsonschema
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import pdf_text
+from conftest import ROOT, pdf_text
 
 # core/storage.mjs scopes keys to the site's path; the test server serves the site at "/".
 STORAGE_KEY = "/.interview-playbooks:drafts:v1"
@@ -425,6 +426,9 @@ def test_copy_as_markdown_and_download_json(browser, site_url, card):
         download = info.value
         assert download.suggested_filename == f"{card.id}-candidate-a-scorecard.json"
         exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+        schema = json.loads((ROOT / "schemas" / "scorecard-export.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(exported, schema, format_checker=jsonschema.FormatChecker())
+        assert exported["$schema"] == schema["$id"]
         assert exported["form"] == "scorecard" and exported["playbook"] == card.id
         assert exported["rubric_version"] == card.version and exported["candidate"] == "Candidate A"
         assert exported["title"] == card.data["title"] and exported["exported_at"]
