@@ -13,23 +13,17 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-from pathlib import Path
 
 import jsonschema
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, card_of, run_client
 from interview_playbooks import scorecard
 from interview_playbooks.index import load_index
 
 FIXTURES = ROOT / "tests" / "js" / "fixtures"
 SCHEMA = json.loads((ROOT / "schemas" / "scorecard-export.schema.json").read_text(encoding="utf-8"))
-CARD_RE = re.compile(r'<script type="application/json" data-ip-scorecard-data>(.*?)</script>', re.S)
 LOOP_CARD_RE = re.compile(r'<template data-ip-loop-card><script type="application/json">(.*?)</script>', re.S)
-NODE = shutil.which("node")
-needs_node = pytest.mark.skipif(NODE is None, reason="node is not installed (make test installs what npm needs)")
 
 
 def outline(cards: list[dict]) -> dict[str, list[str]]:
@@ -49,16 +43,6 @@ def outline(cards: list[dict]) -> dict[str, list[str]]:
             for entry in section["entries"]:
                 add("entry:" + entry["kind"], entry)
     return {part: sorted(keys) for part, keys in parts.items()}
-
-
-def built_card(site: Path, path: str) -> dict:
-    return json.loads(CARD_RE.search((site / path / "index.html").read_text(encoding="utf-8")).group(1))
-
-
-def run_node(request: dict):
-    result = subprocess.run([NODE, str(ROOT / "tests" / "js" / "cards.mjs")], input=json.dumps(request),
-                            capture_output=True, text=True, timeout=60, check=True)
-    return json.loads(result.stdout)
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +67,7 @@ def loop_card(site) -> dict:
     for question in chosen:
         hire = site / finder["topics"][question["p"]]["hire"]
         question["h"] = json.loads(hire.read_text(encoding="utf-8"))[question["i"]]
-    return run_node({"loop": {"skeleton": skeleton, "finder": finder, "ids": [q["i"] for q in chosen]}})
+    return run_client({"loop": {"skeleton": skeleton, "finder": finder, "ids": [q["i"] for q in chosen]}})
 
 
 def test_the_unit_tests_fixtures_have_the_shape_the_build_writes(index, playbook_cards):
@@ -101,9 +85,8 @@ def test_the_unit_tests_fixtures_have_the_shape_the_build_writes(index, playbook
         assert skeleton[name] == fixture[name] == built[name], name
 
 
-@needs_node
 def test_a_loop_card_has_the_shape_of_a_playbook_card(site, loop_card, playbook_cards):
-    playbook = built_card(site, f"playbooks/{playbook_cards[0]['playbook']}/scorecard")
+    playbook = card_of(site, f"playbooks/{playbook_cards[0]['playbook']}/scorecard")
     loop_outline = outline([loop_card])
     playbook_outline = outline([playbook])
     assert loop_outline["card"] == playbook_outline["card"]
@@ -145,17 +128,16 @@ def filled(card: dict) -> dict:
     return fields
 
 
-@needs_node
 def test_exports_of_real_cards_satisfy_the_schema(site, loop_card, playbook_cards):
     playbook = playbook_cards[0]["playbook"]
-    cards = [built_card(site, f"playbooks/{playbook}/scorecard"),
-             built_card(site, f"playbooks/{playbook}/debrief"), loop_card]
+    cards = [card_of(site, f"playbooks/{playbook}/scorecard"),
+             card_of(site, f"playbooks/{playbook}/debrief"), loop_card]
     one_page = site / "playbooks" / playbook / "scorecard" / "one-page"
     if one_page.exists():
-        cards.append(built_card(site, f"playbooks/{playbook}/scorecard/one-page"))
+        cards.append(card_of(site, f"playbooks/{playbook}/scorecard/one-page"))
     sheets = [{"card": card, "fields": fields, "draftVersion": version}
               for card in cards for fields, version in ((filled(card), None), ({}, "0ld0ld00"))]
-    exports = run_node({"exports": sheets})
+    exports = run_client({"exports": sheets})
     validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
     for sheet, exported in zip(sheets, exports):
         errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(exported)]
