@@ -158,7 +158,9 @@ def card_of(site: Path, path: str) -> dict:
 def run_client(request: dict):
     """Run the browser's pure modules in node on `request` (see tests/js/cards.mjs)."""
     if NODE is None:
-        pytest.skip("node is not installed (make test installs what npm needs)")
+        if os.environ.get("CI"):
+            pytest.fail("node not found: CI must install it (apt-get install nodejs npm)")
+        pytest.skip("node is not installed (make test needs it, with npm)")
     result = subprocess.run([NODE, str(ROOT / "tests" / "js" / "cards.mjs")], input=json.dumps(request),
                             capture_output=True, text=True, timeout=60, check=True)
     return json.loads(result.stdout)
