@@ -2,8 +2,9 @@
 
 The finder page (`questions/`) does not list the questions in its HTML: a bank of 10,000
 questions would make it megabytes. The build writes every question once into a compact JSON
-file, `questions/finder.json` (pages.FINDER_DATA), which the browser scripts
-(docs/assets/javascripts/finder.mjs and loop/page.mjs, reading it with finder/data.mjs) fetch by a URL relative to the page:
+file, `questions/finder.json` (pages.FINDER_DATA), which the browser's modules
+(docs/assets/javascripts/finder.mjs and loop/page.mjs, reading it with finder/data.mjs)
+fetch by a URL relative to the page:
 
     {"v": 1,
      "levels":  [{"id": "staff", "name": "Staff", "former": ["..."]}, ...],   by rank
