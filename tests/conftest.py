@@ -55,6 +55,10 @@ def site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as real servers do: a page loads its scripts as a score of small modules
+    # (docs/assets/javascripts/), and a new connection for each would time the test server.
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
