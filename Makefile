@@ -44,12 +44,15 @@ build: setup
 check: setup
 	$(BIN)/python -m interview_playbooks check
 
-# axe-core, for the accessibility tests, from the npm registry as package-lock.json pins it.
+# axe-core (the accessibility tests) and TypeScript (checks the JSDoc types of the site's
+# modules), from the npm registry as package-lock.json pins them.
 node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The client modules first (type check, then node's own test runner: seconds), then pytest.
 test: setup browser node_modules/.installed
+	npm test --silent
 	$(BIN)/python -m pytest
 
 test-quick: setup

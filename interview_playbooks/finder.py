@@ -2,8 +2,9 @@
 
 The finder page (`questions/`) does not list the questions in its HTML: a bank of 10,000
 questions would make it megabytes. The build writes every question once into a compact JSON
-file, `questions/finder.json` (pages.FINDER_DATA), which the browser scripts
-(docs/assets/javascripts/finder.js and loop.js) fetch by a URL relative to the page:
+file, `questions/finder.json` (pages.FINDER_DATA), which the browser's modules
+(docs/assets/javascripts/finder.mjs and loop/page.mjs, reading it with finder/data.mjs)
+fetch by a URL relative to the page:
 
     {"v": 1,
      "levels":  [{"id": "staff", "name": "Staff", "former": ["..."]}, ...],   by rank
@@ -35,24 +36,15 @@ as text, never as HTML.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 
 from . import model
 from .index import Index
 from .pages import FINDER_DATA, HIRE_DATA, items_of, url_of
+from .scorecard import loop_card  # noqa: F401  (the loop page's card, for the renderer)
 from .text import plain
 
 VERSION = 1
-
-
-def _default(record: type, name: str) -> str:
-    """The default of a model field, e.g. the scale a playbook scores on unless it says."""
-    return next(f.default for f in dataclasses.fields(record) if f.name == name)
-
-
-SCORE_SCALE = _default(model.Rubric, "scale")
-RECOMMENDATION_SCALE = _default(model.Playbook, "recommendation_scale")
 
 
 def _entry(item_id: str, name: str, former: list[str] | None = None, **more) -> dict:
@@ -60,18 +52,6 @@ def _entry(item_id: str, name: str, former: list[str] | None = None, **more) -> 
     if former:
         entry["former"] = list(former)
     return entry
-
-
-def loop_card(index: Index) -> dict:
-    """The scales of a custom loop's scorecard, in scorecard.scorecard_of's shape."""
-    score = index.scales.get(SCORE_SCALE) or next(iter(index.scales.values()))
-    recommendation = index.scales.get(RECOMMENDATION_SCALE) or score
-    return {
-        "scale": [{"value": point.score, "label": point.label}
-                  for point in score.points if point.score is not None],
-        "recommendation": [{"id": point.id, "label": point.label}
-                           for point in recommendation.points],
-    }
 
 
 def finder_facets(index: Index, kind_labels: dict[str, str]) -> dict:
@@ -119,7 +99,9 @@ def finder_data(index: Index, kind_labels: dict[str, str], page_of: dict[str, st
             if question.former_ids:
                 entry["f"] = list(question.former_ids)
             questions.append(entry)
-    return {"v": VERSION, **facets, "pages": pages, **loop_card(index), "questions": questions}
+    card = loop_card(index)
+    return {"v": VERSION, **facets, "pages": pages, "scale": card["scale"],
+            "recommendation": card["recommendation"], "questions": questions}
 
 
 def hire_data(index: Index, topic: str) -> dict[str, list[str]]:

@@ -1,18 +1,65 @@
-"""What a playbook's scorecard and debrief ask for, as plain data.
+"""What a playbook's scorecard and debrief ask for, as plain data: the one definition of
+a card's shape.
 
 The same structure feeds the templates (the printed and on-screen forms) and, as JSON,
-the browser script that keeps drafts and exports them in the feedback template's layout.
+the browser code that keeps drafts and exports them (docs/assets/javascripts/scorecard/).
 Every entry has a key that names its form fields; keys derive from ids, so a draft still
-fits after questions are reworded.
+fits after questions are reworded. What the browser must build the same way is written
+here and handed to it in the card: the format of a draft's key and of a question entry's
+key, and the export format (schemas/scorecard-export.schema.json, by id and version). The
+loop's card, which the browser fills with the interviewer's own questions, starts from the
+skeleton `loop_card` writes.
 """
 
 from __future__ import annotations
+
+import dataclasses
+import functools
+import json
+from pathlib import Path
 
 from .convert import slugify
 from .index import Index
 from . import model
 
 DEFAULT_INTERVIEWERS = 4  # rows per dimension on the debrief sheet
+# A draft's key in the browser's store: the full and one-page scorecards of a playbook
+# share field names, so they share drafts; a debrief sheet has drafts of its own.
+DRAFT_KEY = "{form}|{playbook}|{candidate}"
+QUESTION_KEY = "q-{question}"  # a question entry's key, which names its fields
+EXPORT_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "scorecard-export.schema.json"
+LOOP_PLAYBOOK = "my-loop"  # the loop's card stands in for a playbook of this id
+
+
+def _default(record: type, name: str) -> str:
+    """The default of a model field, e.g. the scale a playbook scores on unless it says."""
+    return next(f.default for f in dataclasses.fields(record) if f.name == name)
+
+
+SCORE_SCALE = _default(model.Rubric, "scale")
+RECOMMENDATION_SCALE = _default(model.Playbook, "recommendation_scale")
+
+
+@functools.cache
+def export_format() -> dict:
+    """The export format the browser stamps on a download: the schema's id and version."""
+    schema = json.loads(EXPORT_SCHEMA.read_text(encoding="utf-8"))
+    return {"schema": schema["$id"], "version": schema["properties"]["format_version"]["const"]}
+
+
+def formats() -> dict:
+    """What the browser builds as the build does, in every card."""
+    return {"draft_key": DRAFT_KEY, "question_key": QUESTION_KEY, "export": export_format()}
+
+
+def scales_of(score_scale: model.Scale, recommendation: model.Scale) -> dict:
+    """A card's score scale (its numeric points) and its recommendation scale."""
+    return {
+        "scale": [{"value": point.score, "label": point.label}
+                  for point in score_scale.points if point.score is not None],
+        "recommendation": [{"id": point.id, "label": point.label}
+                           for point in recommendation.points],
+    }
 
 
 def scorecard_of(index: Index, playbook: model.Playbook) -> dict:
@@ -23,15 +70,35 @@ def scorecard_of(index: Index, playbook: model.Playbook) -> dict:
         "title": playbook.title,
         "duration": playbook.duration,
         "rubric_version": index.rubric_versions[playbook.id],
-        "scale": [{"value": point.score, "label": point.label}
-                  for point in score_scale.points if point.score is not None],
-        "recommendation": [{"id": point.id, "label": point.label}
-                           for point in recommendation.points],
+        **scales_of(score_scale, recommendation),
         "sections": [_section(index, segment) for segment in playbook.segments],
         "dimensions": _dimensions(index, playbook),
         "guidance": [{"verdict": v.id, "label": v.label, "point_label": v.point_label,
                       "signs": v.signs} for v in index.guidance[playbook.id]],
         "interviewers": DEFAULT_INTERVIEWERS,
+        **formats(),
+    }
+
+
+def loop_card(index: Index) -> dict:
+    """The loop's card before the browser adds the interviewer's questions: a playbook
+    card's shape, one section to hold them, no rubric; its rubric version is the browser's
+    name for the set of questions."""
+    score = index.scales.get(SCORE_SCALE) or next(iter(index.scales.values()))
+    recommendation = index.scales.get(RECOMMENDATION_SCALE) or score
+    return {
+        "playbook": LOOP_PLAYBOOK,
+        "title": "My loop",
+        "duration": 0,
+        "rubric_version": "",
+        **scales_of(score, recommendation),
+        "sections": [{"title": "Questions", "heading": "Questions", "start": 0, "end": 0,
+                      "minutes": 0, "entries": []}],
+        "dimensions": [],
+        "guidance": [],
+        "interviewers": 0,
+        **formats(),
+        "form": "loop",
     }
 
 
@@ -58,7 +125,7 @@ def _section(index: Index, segment: model.Segment) -> dict:
 
 def _question(index: Index, question_id: str, group: str = "") -> dict:
     question = index.questions[question_id]
-    return {"key": f"q-{question_id}", "kind": "question", "question": question_id,
+    return {"key": QUESTION_KEY.format(question=question_id), "kind": "question", "question": question_id,
             "title": question.title, "group": group,
             "indicators": [indicator.text for indicator in question.merged("hire")]}
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import functools
 import http.server
 import io
+import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -53,6 +55,10 @@ def site(tmp_path_factory) -> Path:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    # Keep-alive, as real servers do: a page loads its scripts as a score of small modules
+    # (docs/assets/javascripts/), and a new connection for each would time the test server.
+    protocol_version = "HTTP/1.1"
+
     def log_message(self, *args):
         pass
 
@@ -137,6 +143,31 @@ def page(browser):
     page = context.new_page()
     yield page
     context.close()
+
+
+# --- The client modules (docs/assets/javascripts/) -----------------------------------------
+
+CARD_RE = re.compile(r'<script type="application/json" data-ip-scorecard-data>(.*?)</script>', re.S)
+NODE = shutil.which("node")
+
+
+def card_of(site: Path, path: str) -> dict:
+    """The card a built scorecard or debrief page carries for the browser (its data block)."""
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    match = CARD_RE.search(html)
+    assert match, f"{path}: no data block in the page"
+    return json.loads(match.group(1))
+
+
+def run_client(request: dict):
+    """Run the browser's pure modules in node on `request` (see tests/js/cards.mjs)."""
+    if NODE is None:
+        if os.environ.get("CI"):
+            pytest.fail("node not found: CI must install it (apt-get install nodejs npm)")
+        pytest.skip("node is not installed (make test needs it, with npm)")
+    result = subprocess.run([NODE, str(ROOT / "tests" / "js" / "cards.mjs")], input=json.dumps(request),
+                            capture_output=True, text=True, timeout=60, check=True)
+    return json.loads(result.stdout)
 
 
 def pytest_collection_modifyitems(items):

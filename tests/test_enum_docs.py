@@ -22,9 +22,12 @@ from conftest import ROOT
 from interview_playbooks import model, render
 from interview_playbooks.convert import fields_of
 from interview_playbooks.model import unpack
+from interview_playbooks.schema import SCHEMA_FILES
 from interview_playbooks.text import plain
 
-SCHEMAS = sorted((ROOT / "schemas").glob("*.schema.json"))
+# The data files' schemas (the export's, scorecard-export.schema.json, offers no values of
+# the model's).
+SCHEMAS = sorted(ROOT / "schemas" / name for name in SCHEMA_FILES.values())
 RECORDS = [cls for _, cls in inspect.getmembers(model, inspect.isclass)
            if issubclass(cls, model.Record) and cls.__module__ == model.__name__]
 # What dataclasses writes as __doc__ for a class without one, and other Python reprs.

@@ -77,7 +77,7 @@ def show_finder_results(page: Page) -> None:
 def fill_loop(page: Page) -> None:
     """Put the first three questions of the finder's data into the loop and show its scorecard."""
     page.evaluate("""() => fetch('../finder.json').then(r => r.json()).then(data =>
-        localStorage.setItem(ipStorage.key('interview-playbooks:loop:v1'),
+        localStorage.setItem(new URL(__md_scope).pathname + '.interview-playbooks:loop:v1',
                              JSON.stringify(data.questions.slice(0, 3).map(q => q.i))))""")
     page.reload()
     expect(page.locator("form[data-ip-form] .ip-sc-item")).to_have_count(3)

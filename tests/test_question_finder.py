@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 from conftest import ROOT, make_project, mkdocs_build, pdf_text, serve
 
 DATA = ROOT / "data"
-# storage.js scopes keys to the site's path; the test server serves the site at "/".
+# core/storage.mjs scopes keys to the site's path; the test server serves the site at "/".
 LOOP_KEY = "/.interview-playbooks:loop:v1"
 PAGE_LIMIT = 300_000  # bytes: no HTML page may be larger
 RESULT = "[data-ip-results] > li"
@@ -315,13 +315,8 @@ def test_role_kind_and_title_filters_from_a_shared_link(page, site_url, data):
     assert query_of(page) == {}
 
 
-def test_unknown_filter_values_are_ignored_with_a_note(page, site_url, data):
-    open_finder(page, urljoin(site_url, "questions/?level=no-such-level&colour=blue"))
-    note = page.locator("[data-ip-note]")
-    expect(note).to_be_visible()
-    expect(note).to_contain_text("level=no-such-level")
-    expect(note).to_contain_text("colour=blue")
-    assert count_text(page) == f"{len(data.questions)} of {len(data.questions)} questions"
+# Unknown values in a shared link are listed and ignored: tests/js/finder.test.mjs; the note
+# on the page: test_browser_hardening.test_malformed_hashes_and_query_values_are_harmless.
 
 
 def test_the_finder_works_from_the_keyboard_and_announces_the_count(page, site_url, data):

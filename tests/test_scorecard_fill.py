@@ -1,4 +1,4 @@
-"""Filling in scorecards and debrief sheets in a real browser (docs/assets/javascripts/scorecard.js).
+"""Filling in scorecards and debrief sheets in a real browser (docs/assets/javascripts/scorecard/).
 
 Each test drives the built site in Chromium the way an interviewer uses it: types into the
 form, reloads, switches between candidates, prints, copies, downloads, deletes. Nothing is
@@ -16,15 +16,15 @@ import re
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import jsonschema
 import pytest
 from playwright.sync_api import Page, expect
 
-from conftest import pdf_text
+from conftest import ROOT, card_of, pdf_text
 
-# storage.js scopes keys to the site's path; the test server serves the site at "/".
+# core/storage.mjs scopes keys to the site's path; the test server serves the site at "/".
 STORAGE_KEY = "/.interview-playbooks:drafts:v1"
 FORM = "form[data-ip-form]"
-DATA_RE = re.compile(r"<script type=\"application/json\" data-ip-scorecard-data>(.*?)</script>", re.S)
 END_OF_NOTE = "ZQX-END-OF-NOTE-7731"
 LONG_NOTE = "\n".join(
     f"Line {n}: explained replication, quorum reads and the failure of a leader during a "
@@ -33,13 +33,6 @@ LONG_NOTE = "\n".join(
 
 
 # --- The card under test, from the built site ----------------------------------------------
-
-def card_of(site: Path, path: str) -> dict:
-    html = (site / path / "index.html").read_text(encoding="utf-8")
-    match = DATA_RE.search(html)
-    assert match, f"{path}: no data block in the page"
-    return json.loads(match.group(1))
-
 
 class Card:
     """A playbook whose scorecard has what the tests need, and the keys they fill."""
@@ -238,42 +231,29 @@ def test_labels_and_notes_stay_text(page, site_url, card):
     assert not [url for url in requests if "x-label" in url or "x-note" in url]
 
 
-def test_pool_questions_are_named_by_what_was_asked(browser, site, site_url):
+def test_pool_questions_keep_what_was_asked(page, site, site_url):
+    """The boxes of a pool's questions are saved as a list and come back; how the export
+    names a pool's question by what was asked: tests/js/export.test.mjs."""
     pools = []
     for folder in sorted((site / "playbooks").iterdir()):
         if not (folder / "scorecard" / "index.html").exists():
             continue
         data = card_of(site, f"playbooks/{folder.name}/scorecard")
-        numbered = [e for s in data["sections"] for e in s["entries"]]
-        pools += [(folder.name, data, numbered.index(e) + 1, e) for e in numbered
+        pools += [(folder.name, e) for s in data["sections"] for e in s["entries"]
                   if e["kind"] == "pool" and len(e["options"]) >= 2]
     if not pools:
         pytest.skip("no playbook asks questions from a pool")
-    playbook, data, number, pool = pools[0]
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    try:
-        page = context.new_page()
-        open_form(page, urljoin(site_url, f"playbooks/{playbook}/scorecard/"))
-        field(page, "candidate").fill("Candidate P")
-        toolbar_button(page, "copy").click()
-        expect(status(page)).to_have_text("Copied as Markdown")
-        markdown = page.evaluate("navigator.clipboard.readText()")
-        assert f"**Question {number}:** {pool['title']}, question {pool['slot']} of {pool['of']}  \n" \
-            in markdown
-        first, second = pool["options"][:2]
-        field(page, f"{pool['key']}:asked", first["id"]).check()
-        field(page, f"{pool['key']}:asked", second["id"]).check()
-        wait_saved(page, f"scorecard|{playbook}|Candidate P", f"{pool['key']}:asked",
-                   [first["id"], second["id"]])
-        toolbar_button(page, "copy").click()
-        expect(status(page)).to_have_text("Copied as Markdown")
-        markdown = page.evaluate("navigator.clipboard.readText()")
-        assert f"**Question {number}:** {first['title']} / {second['title']}  \n" in markdown
-        page.reload()
-        expect(field(page, f"{pool['key']}:asked", first["id"])).to_be_checked()
-        expect(field(page, f"{pool['key']}:asked", second["id"])).to_be_checked()
-    finally:
-        context.close()
+    playbook, pool = pools[0]
+    open_form(page, urljoin(site_url, f"playbooks/{playbook}/scorecard/"))
+    field(page, "candidate").fill("Candidate P")
+    first, second = pool["options"][:2]
+    field(page, f"{pool['key']}:asked", first["id"]).check()
+    field(page, f"{pool['key']}:asked", second["id"]).check()
+    wait_saved(page, f"scorecard|{playbook}|Candidate P", f"{pool['key']}:asked",
+               [first["id"], second["id"]])
+    page.reload()
+    expect(field(page, f"{pool['key']}:asked", first["id"])).to_be_checked()
+    expect(field(page, f"{pool['key']}:asked", second["id"])).to_be_checked()
 
 
 def test_full_and_one_page_scorecards_share_drafts(page, site_url, card):
@@ -420,11 +400,20 @@ def test_copy_as_markdown_and_download_json(browser, site_url, card):
         assert markdown.count("**Question ") == questions
         assert f"**Question {questions}:**" in markdown
 
+        toolbar_button(page, "copy-text").click()
+        expect(status(page)).to_have_text("Copied as plain text")
+        text = page.evaluate("navigator.clipboard.readText()")
+        assert text.startswith("Candidate Name: Candidate A\nInterviewer Name: Pat\n")
+        assert f"Question 1: {first_title}\nScore (1–5): 4\n" in text
+
         with page.expect_download() as info:
             toolbar_button(page, "download").click()
         download = info.value
         assert download.suggested_filename == f"{card.id}-candidate-a-scorecard.json"
         exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+        schema = json.loads((ROOT / "schemas" / "scorecard-export.schema.json").read_text(encoding="utf-8"))
+        jsonschema.validate(exported, schema, format_checker=jsonschema.FormatChecker())
+        assert exported["$schema"] == schema["$id"]
         assert exported["form"] == "scorecard" and exported["playbook"] == card.id
         assert exported["rubric_version"] == card.version and exported["candidate"] == "Candidate A"
         assert exported["title"] == card.data["title"] and exported["exported_at"]

@@ -1,0 +1,126 @@
+/*
+ * A scorecard's card: what a playbook's scorecard or debrief asks for, as the build
+ * writes it into the page (interview_playbooks/scorecard.py, the one definition of its
+ * shape; the loop's card starts from the skeleton it writes too), and what a filled-in
+ * form holds. Pure: reading a card and a form's values, nothing else.
+ */
+
+import { asText, trimEnd } from "../core/text.mjs";
+
+/**
+ * @typedef {{value: number, label: string}} ScalePoint
+ * @typedef {{id: string, label: string}} Point
+ * @typedef {{id: string, title: string}} Option
+ * @typedef {object} Entry one question to score (or one question of a pool)
+ * @property {string} key names its fields ("<key>:score", "<key>:notes", "<key>:hire-<n>")
+ * @property {"question" | "pool"} kind
+ * @property {string} title
+ * @property {string[]} indicators
+ * @property {string} [question]
+ * @property {string} [group]
+ * @property {number} [slot]
+ * @property {number} [of]
+ * @property {Option[]} [options]
+ * @typedef {{title: string, heading: string, start: number, end: number, minutes: number,
+ *            entries: Entry[]}} Section
+ * @typedef {{key: string, label: string, signal: string, hire: string, no_hire: string}} Dimension
+ * @typedef {{schema: string, version: number}} ExportFormat
+ * @typedef {object} Card
+ * @property {string} form "scorecard", "debrief" or "loop"
+ * @property {string} playbook
+ * @property {string} title
+ * @property {number} duration
+ * @property {string} rubric_version
+ * @property {ScalePoint[]} scale
+ * @property {Point[]} recommendation
+ * @property {Section[]} sections
+ * @property {Dimension[]} dimensions
+ * @property {number} interviewers rows per dimension on a debrief sheet
+ * @property {string} draft_key the format of a draft's key: "{form}|{playbook}|{candidate}"
+ * @property {string} question_key the format of a question entry's key: "q-{question}"
+ * @property {ExportFormat} export what exports name as their format
+ * @typedef {Record<string, string | string[]>} Fields a form's values by field name
+ */
+
+/**
+ * The lowest and highest score of the card's scale (1 to 5 if it has none).
+ * @param {Card} card
+ */
+export function scaleRange(card) {
+  const values = (card.scale || []).map((point) => Number(point.value)).filter((value) => !isNaN(value));
+  if (!values.length) return { min: 1, max: 5 };
+  return { min: Math.min(...values), max: Math.max(...values) };
+}
+
+/**
+ * A typed text field's value, without trailing space ("" for none or for a list).
+ * @param {Fields} fields
+ * @param {string} name
+ */
+export function textOf(fields, name) {
+  const value = fields[name];
+  return typeof value === "string" ? trimEnd(value) : "";
+}
+
+/**
+ * An entry's title: a pool's names the questions ticked as asked, if any.
+ * @param {Entry} entry
+ * @param {Fields} fields
+ */
+export function entryTitle(entry, fields) {
+  if (entry.kind !== "pool") return entry.title || "";
+  const value = fields[entry.key + ":asked"];
+  const asked = Array.isArray(value) ? value : value ? [value] : [];
+  const titles = (entry.options || []).filter((option) => asked.includes(option.id))
+    .map((option) => option.title);
+  if (titles.length) return titles.join(" / ");
+  return (entry.title || "") + ", question " + entry.slot + " of " + entry.of;
+}
+
+/**
+ * The hire indicators answered, with their answer ("yes" or "no").
+ * @param {Entry} entry
+ * @param {Fields} fields
+ */
+export function hireAnswers(entry, fields) {
+  /** @type {{indicator: string, answer: string}[]} */
+  const answers = [];
+  (entry.indicators || []).forEach((indicator, index) => {
+    const answer = fields[entry.key + ":hire-" + (index + 1)];
+    if (answer) answers.push({ indicator, answer: String(answer) });
+  });
+  return answers;
+}
+
+/**
+ * A debrief dimension's rows that have anything in them.
+ * @param {Card} card
+ * @param {Dimension} dimension
+ * @param {Fields} fields
+ */
+export function debriefRows(card, dimension, fields) {
+  const rows = [];
+  const count = Number(card.interviewers) || 0;
+  for (let n = 1; n <= count; n++) {
+    const prefix = dimension.key + ":" + n + ":";
+    const row = {
+      row: n,
+      interviewer: textOf(fields, prefix + "interviewer"),
+      score: textOf(fields, prefix + "score"),
+      evidence: textOf(fields, prefix + "evidence"),
+    };
+    if (row.interviewer || row.score || row.evidence) rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * The label of the point `chosen` (an id) of a scale, or the id itself if the scale has
+ * no such point.
+ * @param {Point[]} points
+ * @param {unknown} chosen
+ */
+export function pointLabel(points, chosen) {
+  const found = (points || []).find((point) => point.id === chosen);
+  return found ? found.label : chosen ? asText(chosen) || String(chosen) : "";
+}

@@ -1,0 +1,586 @@
+/*
+ * A fillable scorecard or debrief sheet: the DOM half of the scorecard. Works on every
+ * `form[data-ip-form]` (overrides/playbooks/_scorecard.html, and the loop's form that
+ * loop.mjs builds):
+ *
+ * - keeps drafts in this browser only (drafts.mjs; nothing is ever sent over the network);
+ * - copies each textarea's text into its print mirror, so long notes print in full;
+ * - prints, copies the card as Markdown or plain text, downloads it as JSON (export.mjs),
+ *   and deletes one draft or everything it stored.
+ *
+ * Text from the card and from fields only ever reaches the page as textContent or option
+ * text; no HTML string is built.
+ */
+
+import { DRAFTS, draftAt, draftKey, draftsOf, extraOf, newDraft, versionWarning, withExtra }
+  from "./drafts.mjs";
+import { exportName, exportOf, markdownOf, plainTextOf } from "./export.mjs";
+import { messages, readJsonBlock } from "../core/page.mjs";
+import { pageStorage, storageProblem } from "../core/storage.mjs";
+import { formatTime, hasOwn, isObject, quoted } from "../core/text.mjs";
+
+/** @typedef {import("./card.mjs").Card} Card */
+/** @typedef {import("./card.mjs").Fields} Fields */
+/** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} Field */
+
+const SAVE_DELAY = 300; // ms of quiet typing before a draft is saved
+const NO_LABEL = "Type a candidate label to keep a draft";
+
+// --- Layout changes wait for the pointer ------------------------------------------------
+// Pressing on a score right after typing the label blurs the label, which saves the draft
+// and changes the toolbar (status line, list of drafts). If the toolbar grows between
+// mousedown and mouseup, the form moves under the pointer and the click is lost; so
+// toolbar updates made while a pointer is down wait until it is released.
+
+let pointerDown = false;
+/** @type {(() => void)[]} */
+let deferred = [];
+let releaseTimer = 0;
+
+/** @param {() => void} update */
+function whenPointerFree(update) {
+  if (pointerDown) deferred.push(update);
+  else update();
+}
+
+function runDeferred() {
+  const updates = deferred;
+  deferred = [];
+  updates.forEach((update) => update());
+}
+
+function release() {
+  window.clearTimeout(releaseTimer);
+  if (!pointerDown) return;
+  pointerDown = false;
+  window.setTimeout(runDeferred, 0); // after the click that follows the release
+}
+
+/** Follow the pointer on this document (once: module code runs once per document). */
+export function watchPointer() {
+  document.addEventListener("pointerdown", () => {
+    pointerDown = true;
+    // A release the page never sees (a native popup, a drag out of the window) must not
+    // hold the toolbar back for long.
+    window.clearTimeout(releaseTimer);
+    releaseTimer = window.setTimeout(release, 1000);
+  }, true);
+  document.addEventListener("pointerup", release, true);
+  document.addEventListener("pointercancel", release, true);
+  window.addEventListener("blur", release);
+}
+
+// --- Storage ------------------------------------------------------------------------------
+
+/** Every stored draft by key (a store that is not an object is kept aside, and reads as empty). */
+function readAll() {
+  return pageStorage().read(DRAFTS, isObject, /** @type {Record<string, unknown>} */ (Object.create(null)));
+}
+
+/** @param {Record<string, unknown>} all */
+function writeAll(all) {
+  return pageStorage().write(DRAFTS, all);
+}
+
+// --- Text areas -----------------------------------------------------------------------------
+
+/** @param {HTMLTextAreaElement} textarea */
+function grow(textarea) {
+  if (!textarea.getClientRects().length) return; // not rendered (hidden, or print media)
+  const x = window.scrollX;
+  const y = window.scrollY;
+  textarea.style.height = "auto";
+  const natural = textarea.offsetHeight;
+  const borders = textarea.offsetHeight - textarea.clientHeight;
+  const wanted = textarea.scrollHeight + borders;
+  textarea.style.height = Math.max(natural, wanted) + "px";
+  if (window.scrollX !== x || window.scrollY !== y) window.scrollTo(x, y);
+}
+
+/** @param {string} value */
+function copyWithTextarea(value) {
+  const active = document.activeElement;
+  const area = document.createElement("textarea");
+  area.value = value;
+  area.setAttribute("readonly", "");
+  area.style.position = "fixed"; // CSSOM, which the Content-Security-Policy allows
+  area.style.top = "0";
+  area.style.left = "-9999px";
+  document.body.appendChild(area);
+  area.select();
+  let ok = false;
+  try {
+    ok = document.execCommand("copy");
+  } catch (error) {
+    ok = false;
+  }
+  document.body.removeChild(area);
+  if (active instanceof HTMLElement) active.focus();
+  return ok;
+}
+
+// --- One form -------------------------------------------------------------------------------
+
+export class ScorecardForm {
+  /** @param {HTMLFormElement} form */
+  constructor(form) {
+    this.form = form;
+    const data = readJsonBlock(form.querySelector("template[data-ip-scorecard-template]"));
+    /** @type {Card} */
+    this.card = /** @type {Card} */ ({
+      ...data,
+      form: form.getAttribute("data-ip-form") || data.form || "scorecard",
+      playbook: form.getAttribute("data-playbook") || data.playbook || "",
+      rubric_version: form.getAttribute("data-rubric-version") || data.rubric_version || "",
+    });
+    this.toolbar = /** @type {HTMLElement | null} */ (form.querySelector("[data-ip-toolbar]"));
+    this.select = /** @type {HTMLSelectElement | null} */ (form.querySelector('select[data-ip-action="open"]'));
+    const candidate = form.elements.namedItem("candidate");
+    this.candidate = candidate instanceof HTMLInputElement ? candidate : null;
+    /** @type {Map<string, Element>} */
+    this.mirrors = new Map();
+    for (const mirror of form.querySelectorAll("[data-ip-mirror]")) {
+      this.mirrors.set(mirror.getAttribute("data-ip-mirror") || "", mirror);
+    }
+    /** @type {Set<string>} */
+    this.names = new Set();
+    this.eachField((element) => this.names.add(element.name));
+    const warning = /** @type {HTMLElement | null} */ (form.querySelector("[data-ip-warning]"));
+    const { say, warn } = messages(form.querySelector("[data-ip-status]"), warning, whenPointerFree);
+    this.say = say;
+    this.warn = warn;
+    /** @type {Fields} fields of the open draft this form lacks (the other variant's) */
+    this.extra = Object.create(null);
+    /** @type {string | null} rubric version the open draft was first filled in against */
+    this.draftVersion = null;
+    /** @type {string | null} storage key of the open draft */
+    this.current = null;
+    this.dirty = false;
+    this.timer = 0;
+  }
+
+  /** @param {(element: Field) => void} callback */
+  eachField(callback) {
+    for (const element of this.form.elements) {
+      if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ||
+            element instanceof HTMLSelectElement)) continue; // buttons, fieldsets
+      if (!element.name || element.disabled) continue;
+      if (this.toolbar && this.toolbar.contains(element)) continue;
+      callback(element);
+    }
+  }
+
+  setup() {
+    if (this.toolbar) this.toolbar.hidden = false;
+    this.form.addEventListener("submit", (event) => event.preventDefault());
+    this.form.addEventListener("input", (event) => this.onInput(event));
+    this.form.addEventListener("change", (event) => this.onChange(event));
+    this.toolbar?.addEventListener("click", (event) => {
+      const button = event.target instanceof Element ? event.target.closest("button[data-ip-action]") : null;
+      if (button && this.toolbar?.contains(button)) this.act(button.getAttribute("data-ip-action") || "");
+    });
+    const select = this.select;
+    select?.addEventListener("change", () => this.choose(select.value));
+    const drafts = draftsOf(readAll(), this.card);
+    this.refreshSelect(drafts);
+    if (drafts.length) {
+      this.open(drafts[0].key, "Opened the latest draft, for " + quoted(drafts[0].draft.candidate || "") + ".");
+    } else {
+      // The status line is filled from the start, so the first save does not move the form.
+      this.say(NO_LABEL);
+    }
+    this.refreshText();
+  }
+
+  /** @param {EventTarget | null} element @returns {element is Field} */
+  isField(element) {
+    return (element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ||
+            element instanceof HTMLSelectElement) && !!element.name && this.names.has(element.name) &&
+      !(this.toolbar && this.toolbar.contains(element));
+  }
+
+  /** @param {Event} event */
+  onInput(event) {
+    const target = event.target;
+    if (!this.isField(target)) return;
+    if (target instanceof HTMLTextAreaElement) {
+      this.mirror(target);
+      grow(target);
+    }
+    this.dirty = true;
+    // The label is saved when it is complete (change, or leaving the page), so typing
+    // "Candidate A" does not leave drafts named "C", "Ca", ... behind.
+    if (target === this.candidate) {
+      if (!this.label()) this.say(NO_LABEL);
+      return;
+    }
+    this.schedule();
+  }
+
+  /** @param {Event} event */
+  onChange(event) {
+    if (!this.isField(event.target)) return;
+    if (event.target instanceof HTMLTextAreaElement) this.mirror(event.target);
+    this.dirty = true;
+    this.flush();
+  }
+
+  schedule() {
+    window.clearTimeout(this.timer);
+    this.timer = window.setTimeout(() => this.flush(), SAVE_DELAY);
+  }
+
+  cancel() {
+    window.clearTimeout(this.timer);
+    this.timer = 0;
+    this.dirty = false;
+  }
+
+  flush() {
+    window.clearTimeout(this.timer);
+    this.timer = 0;
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.save();
+  }
+
+  label() {
+    return this.candidate ? this.candidate.value.trim() : "";
+  }
+
+  /** This form's own values. */
+  collect() {
+    /** @type {Fields} */
+    const fields = Object.create(null);
+    this.eachField((element) => {
+      const name = element.name;
+      if (element instanceof HTMLInputElement && element.type === "radio") {
+        if (element.checked) fields[name] = element.value;
+      } else if (element instanceof HTMLInputElement && element.type === "checkbox") {
+        const list = Array.isArray(fields[name]) ? /** @type {string[]} */ (fields[name]) : [];
+        if (element.checked) list.push(element.value);
+        fields[name] = list;
+      } else if (element.value !== "") {
+        fields[name] = element.value;
+      }
+    });
+    for (const name of Object.keys(fields)) {
+      if (Array.isArray(fields[name]) && !fields[name].length) delete fields[name];
+    }
+    return fields;
+  }
+
+  /** This form's values plus those of the open draft that only the other variant has. */
+  fields() {
+    return withExtra(this.extra, this.collect());
+  }
+
+  /** The filled-in card, for the exports. */
+  sheet() {
+    return { card: this.card, fields: this.fields(), draftVersion: this.draftVersion };
+  }
+
+  save() {
+    const label = this.label();
+    if (!label) {
+      this.say(NO_LABEL);
+      return false;
+    }
+    const key = draftKey(this.card, label);
+    const renamedFrom = this.current && this.current !== key ? this.current : null;
+    const all = readAll();
+    all[key] = newDraft(this.card, label, this.draftVersion || this.card.rubric_version, this.fields(),
+                        new Date());
+    const written = writeAll(all);
+    if (!written.ok) {
+      // What was typed stays in the form; the next change tries again.
+      this.dirty = true;
+      this.say("Could not save the draft: " + storageProblem(written) + ". " +
+               "Your entries are still on this page; copy or download them before you leave.");
+      return false;
+    }
+    this.current = key;
+    if (!this.draftVersion) this.draftVersion = this.card.rubric_version;
+    this.refreshSelect();
+    const old = renamedFrom ? draftAt(readAll(), renamedFrom) : null;
+    if (old) {
+      this.say("Saved as " + quoted(label) + "; " + quoted(old.candidate || "") + " is still in the list.");
+    } else {
+      this.say("Draft for " + quoted(label) + " saved in this browser.");
+    }
+    return true;
+  }
+
+  /** @param {{key: string, draft: import("./drafts.mjs").Draft}[]} [drafts] */
+  refreshSelect(drafts) {
+    if (!this.select) return;
+    whenPointerFree(() => this.fillSelect(drafts || draftsOf(readAll(), this.card)));
+  }
+
+  /** @param {{key: string, draft: import("./drafts.mjs").Draft}[]} drafts */
+  fillSelect(drafts) {
+    const select = this.select;
+    if (!select) return;
+    while (select.options.length) select.remove(0);
+    select.add(new Option(drafts.length ? "(new, not saved)" : "(none yet)", ""));
+    let current = "";
+    for (const { key, draft } of drafts) {
+      const when = formatTime(draft.saved_at);
+      select.add(new Option((draft.candidate || "(no label)") + (when ? " \u00b7 " + when : ""), key));
+      if (key === this.current) current = key;
+    }
+    select.value = current;
+  }
+
+  clear() {
+    this.eachField((element) => {
+      if (element instanceof HTMLInputElement && (element.type === "radio" || element.type === "checkbox")) {
+        element.checked = false;
+      } else {
+        element.value = "";
+      }
+    });
+    this.extra = Object.create(null);
+    this.refreshText();
+  }
+
+  /** @param {Fields} fields */
+  fill(fields) {
+    this.clear();
+    this.eachField((element) => {
+      if (!hasOwn(fields, element.name)) return;
+      const value = fields[element.name];
+      if (element instanceof HTMLInputElement && element.type === "radio") {
+        element.checked = String(value) === element.value;
+      } else if (element instanceof HTMLInputElement && element.type === "checkbox") {
+        element.checked = Array.isArray(value) ? value.map(String).includes(element.value)
+          : String(value) === element.value;
+      } else if (typeof value === "string") {
+        element.value = value;
+      }
+    });
+    this.extra = extraOf(fields, this.names);
+    this.refreshText();
+  }
+
+  /** @param {string} key @param {string} [message] */
+  open(key, message) {
+    const draft = draftAt(readAll(), key);
+    if (!draft) {
+      this.say("That draft is no longer stored.");
+      this.refreshSelect();
+      return;
+    }
+    this.cancel();
+    this.fill(draft.fields);
+    if (this.candidate && !this.candidate.value && draft.candidate) this.candidate.value = draft.candidate;
+    this.current = key;
+    this.draftVersion = draft.rubric_version || this.card.rubric_version;
+    this.warn(versionWarning(draft.rubric_version, this.card.rubric_version));
+    this.refreshSelect();
+    this.say(message || "Opened the draft for " + quoted(draft.candidate || "") + ".");
+  }
+
+  /** A draft picked from the list ("" for a new one). @param {string} key */
+  choose(key) {
+    pointerDown = false; // a draft was picked: nothing is pending under the pointer
+    runDeferred();
+    this.flush();
+    if (key) this.open(key);
+    else this.reset("New scorecard");
+  }
+
+  /**
+   * Open the draft of the candidate `label` if there is one and it is not open (the loop
+   * keeps the draft that was open when it rebuilds its form).
+   * @param {string} label
+   */
+  openLabel(label) {
+    const key = draftKey(this.card, label);
+    if (this.label() === label || !draftAt(readAll(), key)) return;
+    if (this.select) this.select.value = key;
+    this.choose(key);
+  }
+
+  /** @param {string} message */
+  reset(message) {
+    this.cancel();
+    this.clear();
+    this.current = null;
+    this.draftVersion = null;
+    this.warn("");
+    this.refreshSelect();
+    this.say(message);
+  }
+
+  /** @param {string} action */
+  act(action) {
+    if (action === "delete") return this.deleteOne();
+    if (action === "delete-all") return this.deleteAll();
+    this.flush();
+    if (action === "new") {
+      this.reset("New scorecard");
+      this.candidate?.focus();
+    } else if (action === "print") {
+      refreshMirrors();
+      window.print();
+    } else if (action === "copy") {
+      this.copy(markdownOf(this.sheet()), "Copied as Markdown");
+    } else if (action === "copy-text") {
+      this.copy(plainTextOf(this.sheet()), "Copied as plain text");
+    } else if (action === "download") {
+      this.download();
+    }
+  }
+
+  /** @param {string} text @param {string} done */
+  copy(text, done) {
+    const copied = () => this.say(done);
+    const fallback = () => {
+      if (copyWithTextarea(text)) copied();
+      else this.say("Could not copy: this browser blocked access to the clipboard.");
+    };
+    if (navigator.clipboard && typeof navigator.clipboard.writeText === "function") {
+      navigator.clipboard.writeText(text).then(copied, fallback);
+    } else {
+      fallback();
+    }
+  }
+
+  download() {
+    const sheet = this.sheet();
+    const name = exportName(sheet);
+    const blob = new Blob([JSON.stringify(exportOf(sheet, new Date()), null, 2) + "\n"],
+                          { type: "application/json" });
+    const url = URL.createObjectURL(blob);
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    link.hidden = true;
+    document.body.appendChild(link);
+    link.click();
+    document.body.removeChild(link);
+    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    this.say("Downloaded " + name);
+  }
+
+  deleteOne() {
+    this.flush();
+    const label = this.label();
+    const key = label ? draftKey(this.card, label) : this.current;
+    let all = readAll();
+    const stored = key ? draftAt(all, key) : null;
+    if (!key || (!stored && !hasOwn(all, key))) {
+      this.say("There is no saved draft to delete for this scorecard.");
+      return;
+    }
+    const name = (stored && stored.candidate) || label;
+    if (!window.confirm("Delete the draft for " + quoted(name) + " from this browser? This cannot be undone.")) {
+      this.say("Nothing was deleted.");
+      return;
+    }
+    all = readAll();
+    delete all[key];
+    const written = writeAll(all);
+    if (!written.ok) {
+      this.say("Could not delete the draft: " + storageProblem(written) + ".");
+      return;
+    }
+    this.reset("Deleted the draft for " + quoted(name) + ".");
+  }
+
+  deleteAll() {
+    this.flush();
+    if (!window.confirm("Delete every draft this site has stored in this browser, for all playbooks? This cannot be undone.")) {
+      this.say("Nothing was deleted.");
+      return;
+    }
+    // The drafts, and the copies core/storage.mjs kept aside (an unreadable store, the
+    // pre-scoping one).
+    const failed = [DRAFTS, DRAFTS + ":unreadable", DRAFTS + ":before-scoping"]
+      .map((name) => pageStorage().remove(name)).find((result) => !result.ok);
+    if (failed) {
+      this.say("Could not delete the stored data: " + storageProblem(failed) + ".");
+      return;
+    }
+    this.reset("Deleted all stored drafts.");
+  }
+
+  /** @param {HTMLTextAreaElement} textarea */
+  mirror(textarea) {
+    const mirror = this.mirrors.get(textarea.name);
+    if (mirror && mirror.textContent !== textarea.value) mirror.textContent = textarea.value;
+  }
+
+  /** @param {boolean} [sizes] also fit each box to its text */
+  refreshText(sizes = true) {
+    for (const textarea of this.form.querySelectorAll("textarea[name]")) {
+      if (!(textarea instanceof HTMLTextAreaElement)) continue;
+      this.mirror(textarea);
+      if (sizes) grow(textarea);
+    }
+  }
+
+  /** Fit each box to its text (new widths wrap notes differently). */
+  refit() {
+    for (const textarea of this.form.querySelectorAll("textarea[name]")) {
+      if (textarea instanceof HTMLTextAreaElement) grow(textarea);
+    }
+  }
+}
+
+// --- Every form on the page -----------------------------------------------------------------
+
+/** @type {WeakMap<HTMLFormElement, ScorecardForm>} a form is set up once */
+const forms = new WeakMap();
+/** @type {Set<ScorecardForm>} forms set up so far, on this page (flushed on page change) */
+const live = new Set();
+
+/** Save what was typed in every form, now. */
+export function flushAll() {
+  live.forEach((form) => form.flush());
+}
+
+/** Copy every note into its print mirror (before printing). */
+export function refreshMirrors() {
+  live.forEach((form) => {
+    if (form.form.isConnected) form.refreshText(false);
+  });
+}
+
+/** Fit every note's box to its text. */
+export function refitAll() {
+  live.forEach((form) => {
+    if (form.form.isConnected) form.refit();
+  });
+}
+
+/** Show another tab's changes in each form's list of drafts. */
+export function refreshLists() {
+  live.forEach((form) => {
+    if (form.form.isConnected) form.refreshSelect();
+  });
+}
+
+/**
+ * Set up the forms under `root` not set up yet. Drafts typed in forms that were replaced
+ * (instant navigation, the loop's rebuilt form) are saved first, and those forms let go.
+ * @param {ParentNode} root
+ */
+export function mountForms(root = document) {
+  flushAll();
+  live.forEach((form) => {
+    if (!form.form.isConnected) live.delete(form);
+  });
+  /** @type {ScorecardForm[]} */
+  const mounted = [];
+  for (const element of root.querySelectorAll("form[data-ip-form]")) {
+    if (!(element instanceof HTMLFormElement) || forms.has(element)) continue;
+    const form = new ScorecardForm(element);
+    forms.set(element, form);
+    live.add(form);
+    form.setup();
+    mounted.push(form);
+  }
+  return mounted;
+}

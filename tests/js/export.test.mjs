@@ -1,0 +1,164 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+
+import { exportName, exportOf, markdownOf, plainTextOf } from "../../docs/assets/javascripts/scorecard/export.mjs";
+import { fromData, literal, literalBlock } from "../../docs/assets/javascripts/scorecard/markdown.mjs";
+import { fixture, plain } from "./helpers.mjs";
+
+const NOTES = "- not a list\n# not a heading\n<img src=x onerror=alert(2)>\n1. plain\n   indented\n=== ";
+const FILLED = {
+  candidate: "Candidate A <b>", interviewer: "Pat", date: "2025-01-01",
+  "q-ownership-story:score": "4", "q-ownership-story:notes": NOTES,
+  "q-ownership-story:hire-1": "yes", "q-ownership-story:hire-2": "no",
+  "pool-15-1-1:asked": ["queue-design", "cache-design"],
+  "dim-ownership:score": "3", recommendation: "hire", strengths: "Depth", comments: "ok | ~~x~~ &amp;",
+};
+
+// The feedback template's layout, every piece of text literal (checked against the
+// scripts this replaced, character for character).
+const MARKDOWN = `**Candidate Name:** Candidate A &lt;b&gt;  
+**Interviewer Name:** Pat  
+**Date:** 2025-01-01  
+**Playbook:** Backend [guide](https://example.org/guide) &lt;b&gt; (rubric version v2; draft started on version v1)
+
+---
+
+### Warm-up (10 mins)
+
+**Question 1:** Story &lt;img src=x&gt; \\[x\\](javascript:alert(1)) \\*\\*strong\\*\\*  
+**Score (1–5):** 4  
+**Hire signals:** Names the trade-off — yes; Talks in numbers — no  
+**Feedback:**  
+\\- not a list
+\\# not a heading
+&lt;img src=x onerror=alert(2)&gt;
+1\\. plain
+indented
+&#61;==
+
+---
+
+### Design &#124; deep (30 mins)
+
+**Question 2:** Cache design / Queue design  
+**Score (1–5):**  
+**Feedback:**
+
+---
+
+### Rubric
+
+**Ownership:** 3/5
+
+---
+
+### \u{1F9FE} Overall Evaluation:
+
+**Strengths:**  
+Depth
+
+**Concerns / Gaps:**
+
+**Final Recommendation:**  
+☐ Strong Hire  
+☑ Hire  
+☐ No Hire
+
+**Final Comments:**  
+ok &#124; &#126;&#126;x&#126;&#126; &amp;amp;
+`;
+
+test("a scorecard copies as Markdown in the feedback template's layout", () => {
+  assert.equal(markdownOf({ card: fixture("card.json"), fields: FILLED, draftVersion: "v1" }), MARKDOWN);
+});
+
+test("an empty scorecard names each question, a pool by its place", () => {
+  const markdown = markdownOf({ card: fixture("card.json"), fields: {}, draftVersion: null });
+  assert.match(markdown, /^\*\*Candidate Name:\*\*  \n\*\*Interviewer Name:\*\*  \n\*\*Date:\*\*  \n/);
+  assert.ok(markdown.includes("(rubric version v2)\n"), "no draft version when none is open");
+  assert.ok(markdown.includes("**Question 2:** Pick one, question 1 of 1  \n"));
+  assert.ok(!markdown.includes("Empty"), "a time box without questions is left out");
+  assert.ok(markdown.includes("**Ownership:**\n"));
+  assert.equal(markdown.split("☐").length - 1, 3);
+});
+
+test("contributor text stays text; only http(s) links stay links", () => {
+  assert.equal(fromData("See [the *guide*](https://example.org/?q=`x`) and [x](javascript:void(0))"),
+               "See [the \\*guide\\*](https://example.org/?q=%60x%60) and \\[x\\](javascript:void(0))");
+  assert.equal(fromData("[run](javascript:alert) [mail](mailto:a@example.org)"), "run mail");
+  assert.equal(fromData("[local](../page/) [data](data:text/html,x) [web](http://example.org)"),
+               "local data [web](http://example.org/)");
+  assert.equal(literal("<b>*x*</b> _y_ `z` {: .c} a|b ~s~ &lt;"),
+               "&lt;b&gt;\\*x\\*&lt;/b&gt; \\_y\\_ \\`z\\` \\{: .c\\} a&#124;b &#126;s&#126; &amp;lt;");
+  assert.equal(literal("two\nlines\r\n"), "two lines ");
+  assert.equal(literalBlock("+ item\n  code\n2) two\n== setext"), "\\+ item\ncode\n2\\) two\n&#61;= setext");
+});
+
+test("a debrief lists each dimension's rows, and the decision", () => {
+  const card = { ...fixture("card.json"), form: "debrief" };
+  const fields = {
+    candidate: "Candidate A", facilitator: "Sam", "dim-ownership:1:interviewer": "Alice",
+    "dim-ownership:1:score": "4", "dim-ownership:1:evidence": "Designed it well.\n- and more",
+    "dim-ownership:2:evidence": "No name, no score", decision: "no-hire", rationale: "One gap.",
+  };
+  const markdown = markdownOf({ card, fields, draftVersion: null });
+  assert.ok(markdown.startsWith("**Candidate Name:** Candidate A  \n**Facilitator:** Sam  \n"));
+  assert.ok(markdown.includes("### Ownership\n\n- Alice: 4/5 — Designed it well.\n  \\- and more\n" +
+                              "- Interviewer 2: –/5 — No name, no score\n\n"), markdown);
+  assert.ok(markdown.includes("**Final decision:**  \n☐ Strong Hire  \n☐ Hire  \n☑ No Hire\n"));
+  assert.ok(markdown.endsWith("**Rationale:**  \nOne gap.\n"));
+  const empty = markdownOf({ card, fields: {}, draftVersion: null });
+  assert.ok(empty.includes("### Ownership\n\n_No scores recorded._\n"));
+});
+
+test("plain text is the same document, unescaped, links with their address", () => {
+  const text = plainTextOf({ card: fixture("card.json"), fields: FILLED, draftVersion: null });
+  assert.ok(text.startsWith("Candidate Name: Candidate A <b>\nInterviewer Name: Pat\nDate: 2025-01-01\n" +
+    "Playbook: Backend guide (https://example.org/guide) <b> (rubric version v2)\n\n----\n\nWarm-up (10 mins)\n\n"), text);
+  assert.ok(text.includes("Question 1: Story <img src=x> [x](javascript:alert(1)) **strong**\nScore (1–5): 4\n" +
+    "Hire signals: Names the trade-off — yes; Talks in numbers — no\nFeedback:\n" + NOTES.trimEnd() + "\n"), text);
+  assert.ok(text.includes("Final Recommendation:\n☐ Strong Hire\n☑ Hire\n☐ No Hire\n"));
+  assert.ok(!/\*\*|&lt;|\\/.test(text.replace("**strong**", "")), "nothing is escaped");
+});
+
+test("the JSON export holds every value, each entry's score and notes, and its format", () => {
+  const card = fixture("card.json");
+  const exported = plain(exportOf({ card, fields: FILLED, draftVersion: "v1" }, new Date("2025-01-02T03:04:05Z")));
+  assert.equal(exported.$schema, card.export.schema);
+  assert.equal(exported.format_version, 1);
+  assert.equal(exported.exported_at, "2025-01-02T03:04:05.000Z");
+  assert.equal(exported.draft_rubric_version, "v1");
+  assert.deepEqual(exported.fields, FILLED);
+  assert.deepEqual(exported.entries, [
+    { key: "q-ownership-story", section: "Warm-up", title: card.sections[0].entries[0].title, score: 4,
+      notes: NOTES.trimEnd(), hire_signals: [{ indicator: "Names the trade-off", answer: "yes" },
+                                              { indicator: "Talks in numbers", answer: "no" }] },
+    { key: "pool-15-1-1", section: "Design | deep", title: "Cache design / Queue design", score: null,
+      notes: "", hire_signals: [] },
+    { key: "dim-ownership", section: "Rubric", title: "Ownership", score: 3 },
+  ]);
+  assert.equal(exported.recommendation, "Hire");
+  assert.deepEqual([exported.strengths, exported.concerns, exported.comments], ["Depth", "", "ok | ~~x~~ &amp;"]);
+  assert.equal("decision" in exported, false);
+  const same = plain(exportOf({ card, fields: {}, draftVersion: "v2" }, new Date()));
+  assert.equal("draft_rubric_version" in same, false);
+  assert.equal(same.recommendation, "");
+});
+
+test("a debrief's JSON export has rows per dimension and the decision", () => {
+  const card = { ...fixture("card.json"), form: "debrief" };
+  const exported = plain(exportOf({ card, fields: { "dim-ownership:2:score": "2", decision: "gone" },
+                                    draftVersion: null }, new Date()));
+  assert.deepEqual(exported.entries, [{ key: "dim-ownership", title: "Ownership",
+    rows: [{ row: 2, interviewer: "", score: 2, evidence: "" }] }]);
+  assert.equal(exported.decision, "gone", "an id the scale no longer has is kept as it is");
+  assert.equal("recommendation" in exported, false);
+});
+
+test("the download is named after the playbook, the candidate and the form", () => {
+  const card = fixture("card.json");
+  assert.equal(exportName({ card, fields: { candidate: "Candidate Ä / 2" }, draftVersion: null }),
+               "backend-senior-candidate-a-2-scorecard.json");
+  assert.equal(exportName({ card: { ...card, form: "debrief" }, fields: {}, draftVersion: null }),
+               "backend-senior-draft-debrief.json");
+});

@@ -1,0 +1,162 @@
+"""The browser's modules and the build agree on what they share (issue 14).
+
+The card's shape, the draft key and the export format are defined once, in
+interview_playbooks/scorecard.py; the browser reads them from each card. These tests check
+that the loop's card (which the browser fills in, docs/assets/javascripts/loop/list.mjs)
+has a playbook card's shape, that the unit tests' fixtures (tests/js/fixtures/) have the
+shape the build writes, and that exports made by the browser's own export module from
+real cards satisfy schemas/scorecard-export.schema.json. The modules run in node
+(tests/js/cards.mjs); their unit tests are tests/js/*.test.mjs (`npm test`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+import jsonschema
+import pytest
+
+from conftest import ROOT, card_of, run_client
+from interview_playbooks import scorecard
+from interview_playbooks.index import load_index
+
+FIXTURES = ROOT / "tests" / "js" / "fixtures"
+SCHEMA = json.loads((ROOT / "schemas" / "scorecard-export.schema.json").read_text(encoding="utf-8"))
+LOOP_CARD_RE = re.compile(r'<template data-ip-loop-card><script type="application/json">(.*?)</script>', re.S)
+
+
+def outline(cards: list[dict]) -> dict[str, list[str]]:
+    """The keys of each part of the cards: the card, a section, each kind of entry, ..."""
+    parts: dict[str, set[str]] = {}
+
+    def add(part: str, record: dict) -> None:
+        parts.setdefault(part, set()).update(record)
+
+    for card in cards:
+        add("card", card)
+        add("export", card["export"])
+        for part in ("scale", "recommendation", "dimensions", "sections"):
+            for record in card[part]:
+                add(part, record)
+        for section in card["sections"]:
+            for entry in section["entries"]:
+                add("entry:" + entry["kind"], entry)
+    return {part: sorted(keys) for part, keys in parts.items()}
+
+
+@pytest.fixture(scope="module")
+def index():
+    return load_index(ROOT / "data")
+
+
+@pytest.fixture(scope="module")
+def playbook_cards(index) -> list[dict]:
+    return [dict(scorecard.scorecard_of(index, playbook), form="scorecard")
+            for playbook in index.playbooks.values()]
+
+
+@pytest.fixture(scope="module")
+def loop_card(site) -> dict:
+    """The loop's card as the browser builds it, from the built loop page and finder.json,
+    for three questions (with their hire indicators)."""
+    html = (site / "questions" / "loop" / "index.html").read_text(encoding="utf-8")
+    skeleton = json.loads(LOOP_CARD_RE.search(html).group(1))
+    finder = json.loads((site / "questions" / "finder.json").read_text(encoding="utf-8"))
+    chosen = finder["questions"][:3]
+    for question in chosen:
+        hire = site / finder["topics"][question["p"]]["hire"]
+        question["h"] = json.loads(hire.read_text(encoding="utf-8"))[question["i"]]
+    return run_client({"loop": {"skeleton": skeleton, "finder": finder, "ids": [q["i"] for q in chosen]}})
+
+
+def test_the_unit_tests_fixtures_have_the_shape_the_build_writes(index, playbook_cards):
+    fixture = json.loads((FIXTURES / "card.json").read_text(encoding="utf-8"))
+    mine, real = outline([fixture]), outline(playbook_cards)
+    for part, keys in real.items():
+        assert mine.get(part) == keys, part
+    assert set(mine) - set(real) <= {"entry:pool"}  # the data may have no pool
+    skeleton = json.loads((FIXTURES / "loop-skeleton.json").read_text(encoding="utf-8"))
+    built = scorecard.loop_card(index)
+    assert outline([skeleton]) == outline([built])
+    assert {name: skeleton[name] for name in ("form", "playbook")} == \
+        {name: built[name] for name in ("form", "playbook")}
+    for name in scorecard.formats():
+        assert skeleton[name] == fixture[name] == built[name], name
+
+
+def test_a_loop_card_has_the_shape_of_a_playbook_card(site, loop_card, playbook_cards):
+    playbook = card_of(site, f"playbooks/{playbook_cards[0]['playbook']}/scorecard")
+    loop_outline = outline([loop_card])
+    playbook_outline = outline([playbook])
+    assert loop_outline["card"] == playbook_outline["card"]
+    for part in ("export", "scale", "recommendation", "sections", "entry:question"):
+        assert loop_outline[part] == playbook_outline[part], part
+    assert loop_card["form"] == "loop" and loop_card["playbook"] == scorecard.LOOP_PLAYBOOK
+    assert re.fullmatch(r"[0-9a-f]{8}", loop_card["rubric_version"])
+    # A question's entry is the one a playbook that asks it has (key, kind, id, title).
+    entries = {entry["question"]: entry for card in playbook_cards for section in card["sections"]
+               for entry in section["entries"] if entry["kind"] == "question"}
+    for entry in loop_card["sections"][0]["entries"]:
+        assert entry["key"] == scorecard.QUESTION_KEY.format(question=entry["question"])
+        assert entry["indicators"], f"{entry['question']}: no hire indicators"
+        if entry["question"] in entries:
+            theirs = entries[entry["question"]]
+            assert (entry["key"], entry["kind"]) == (theirs["key"], theirs["kind"])
+
+
+def filled(card: dict) -> dict:
+    """Every field of a card filled in, as an interviewer would."""
+    fields = {"candidate": "Candidate A", "interviewer": "Pat", "date": "2025-03-14",
+              "strengths": "Depth", "concerns": "", "comments": "Hire", "facilitator": "Sam",
+              "rationale": "Clear", "recommendation": card["recommendation"][0]["id"],
+              "decision": card["recommendation"][-1]["id"]}
+    for section in card["sections"]:
+        for entry in section["entries"]:
+            fields[entry["key"] + ":score"] = "4"
+            fields[entry["key"] + ":notes"] = "Evidence\n- in two lines"
+            for n, _ in enumerate(entry["indicators"], start=1):
+                fields[f"{entry['key']}:hire-{n}"] = "yes" if n % 2 else "no"
+            if entry["kind"] == "pool":
+                fields[entry["key"] + ":asked"] = [entry["options"][0]["id"]]
+    for dimension in card["dimensions"]:
+        fields[dimension["key"] + ":score"] = "3"
+        for n in range(1, card["interviewers"] + 1):
+            fields[f"{dimension['key']}:{n}:interviewer"] = f"Interviewer {n}"
+            fields[f"{dimension['key']}:{n}:score"] = str(n)
+            fields[f"{dimension['key']}:{n}:evidence"] = "Said so"
+    return fields
+
+
+def test_exports_of_real_cards_satisfy_the_schema(site, loop_card, playbook_cards):
+    playbook = playbook_cards[0]["playbook"]
+    cards = [card_of(site, f"playbooks/{playbook}/scorecard"),
+             card_of(site, f"playbooks/{playbook}/debrief"), loop_card]
+    one_page = site / "playbooks" / playbook / "scorecard" / "one-page"
+    if one_page.exists():
+        cards.append(card_of(site, f"playbooks/{playbook}/scorecard/one-page"))
+    sheets = [{"card": card, "fields": fields, "draftVersion": version}
+              for card in cards for fields, version in ((filled(card), None), ({}, "0ld0ld00"))]
+    exports = run_client({"exports": sheets})
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    for sheet, exported in zip(sheets, exports):
+        errors = [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(exported)]
+        assert errors == [], (sheet["card"]["form"], errors)
+    assert {e["form"] for e in exports} == {"scorecard", "debrief", "loop"}
+    assert any(e.get("draft_rubric_version") == "0ld0ld00" for e in exports)
+
+
+def test_the_schema_rejects_what_no_export_holds():
+    validator = jsonschema.Draft202012Validator(SCHEMA)
+    good = {"$schema": SCHEMA["$id"], "format_version": 1, "form": "scorecard", "playbook": "p",
+            "title": "t", "rubric_version": "v", "candidate": "A", "exported_at": "2025-01-01T00:00:00Z",
+            "fields": {"a": "1", "b": ["x"]}, "entries": [], "recommendation": "", "strengths": "",
+            "concerns": "", "comments": ""}
+    assert list(validator.iter_errors(good)) == []
+    assert scorecard.export_format() == {"schema": SCHEMA["$id"], "version": 1}
+    for broken in ({**good, "format_version": 2}, {**good, "form": "other"}, {**good, "extra": 1},
+                   {**good, "decision": "x"}, {**good, "fields": {"a": 1}},
+                   {**good, "entries": [{"key": "q-a", "section": "s", "title": "t", "score": "4",
+                                         "notes": "", "hire_signals": []}]},
+                   {k: v for k, v in good.items() if k != "format_version"}):
+        assert list(validator.iter_errors(broken)), broken
