@@ -106,6 +106,7 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
                 "hire": [_text(rng, 7), _text(rng, 7)],
                 "no_hire": [_text(rng, 7), _text(rng, 7)],
                 "red_flags": [_text(rng, 7)],
+                "anchors": [{"score": score, "text": _text(rng, 10)} for score in (5, 3, 1)],
                 "by_level": [{"level": level, "expectation": _text(rng, 12) + "."}
                              for level in asked_at],
             })
@@ -134,8 +135,10 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
             "role": role_ids[p % roles], "level": level, "duration": 60,
             "purpose": _text(rng, 30) + ".", "tailoring": _text(rng, 12) + ".",
             "segments": segments,
-            "rubric": {"dimensions": [{"signal": sig, "hire": _text(rng, 5),
-                                       "no_hire": _text(rng, 5)} for sig in dimensions]},
+            "rubric": {"dimensions": [{"signal": sig, "hire": _text(rng, 5), "no_hire": _text(rng, 5),
+                                       "anchors": [{"score": score, "text": _text(rng, 8)}
+                                                   for score in (5, 3, 1)]}
+                                      for sig in dimensions]},
             "recommendation": [{"verdict": "strong-hire", "signs": [_text(rng, 6)]},
                                {"verdict": "no-hire", "signs": [_text(rng, 6)]}],
         }, "playbook.schema.json")

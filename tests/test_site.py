@@ -47,6 +47,7 @@ class Page(HTMLParser):
         self._heading_text: list[str] = []
         self.h1 = ""
         self._in_h1 = False
+        self._hidden = False
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -60,16 +61,20 @@ class Page(HTMLParser):
         for name in ("src", "href") if loads else ():
             if attrs.get(name):
                 self.resources.append(attrs[name])
+        if tag == "span" and "ip-search-terms" in attrs.get("class", ""):
+            self._hidden = True  # a question's search aliases: not part of its visible title
         if re.fullmatch(r"h[1-6]", tag):
             self._heading = attrs.get("id", "")
             self._heading_text = []
             self._in_h1 = tag == "h1"
 
     def handle_data(self, data):
-        if self._heading is not None:
+        if self._heading is not None and not self._hidden:
             self._heading_text.append(data)
 
     def handle_endtag(self, tag):
+        if tag == "span":
+            self._hidden = False
         if re.fullmatch(r"h[1-6]", tag) and self._heading is not None:
             text = "".join(self._heading_text).replace("¶", "").strip()
             if self._heading:
