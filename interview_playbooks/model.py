@@ -303,7 +303,8 @@ class Question(Record):
     minutes: Optional[Minutes] = doc("Suggested minutes.", default=None)
     aliases: list[Text] = doc(
         "Words an interviewer may search for that the question does not use: abbreviations "
-        "and real synonyms, e.g. `SLO` or `split brain`. Shown on the card and indexed.",
+        "and real synonyms, e.g. `SLO` or `split brain`. Shown on the card, marked as added "
+        "(a seed's words never include them), and indexed.",
         default_factory=list)
     tailoring: LongText = doc("How to anchor it to the candidate's own work.", default="")
     strong_answer: Optional[StrongAnswer] = doc("What a strong answer includes.", default=None)
