@@ -768,10 +768,12 @@ def anchors_cover_the_scale(catalog: Catalog) -> Iterator[Problem]:
             continue
         lacking: dict[tuple, list] = {}  # missing scores -> the levels that lack them
         for level in levels:
-            effective = {}  # score -> (anchor, path): the level's own replaces the general one
-            for anchor, path in sorted(anchors, key=lambda pair: getattr(pair[0], "level", None) is not None):
-                if getattr(anchor, "level", None) in (None, level):
-                    effective[anchor.score] = (anchor, path)
+            # score -> (anchor, path) of the anchors that apply at the level, chosen as the
+            # cards choose them (Question.anchors_at); a dimension's all apply.
+            path_of = {id(anchor): path for anchor, path in anchors}
+            applying = (record.anchors_at(level) if isinstance(record, model.Question)
+                        else [anchor for anchor, _ in anchors])
+            effective = {anchor.score: (anchor, path_of[id(anchor)]) for anchor in applying}
             missing = tuple(s for s in anchor_points(scale) if s not in effective)
             if missing:
                 lacking.setdefault(missing, []).append(level)
