@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import json
+import math
 from pathlib import Path
 
 from .convert import slugify
@@ -29,6 +30,15 @@ DRAFT_KEY = "{form}|{playbook}|{candidate}"
 QUESTION_KEY = "q-{question}"  # a question entry's key, which names its fields
 EXPORT_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "scorecard-export.schema.json"
 LOOP_PLAYBOOK = "my-loop"  # the loop's card stands in for a playbook of this id
+# Paper's writing space: one 18pt line per two minutes a question takes, never fewer than
+# three (a 14-minute question gets seven lines, a five-minute one three).
+MINUTES_PER_LINE = 2
+MIN_LINES = 3
+
+
+def writing_lines(minutes: float | None) -> int:
+    """The lines a question's notes get on paper, from its minutes."""
+    return max(MIN_LINES, math.ceil((minutes or 0) / MINUTES_PER_LINE))
 
 
 def _default(record: type, name: str) -> str:
@@ -49,7 +59,8 @@ def export_format() -> dict:
 
 def formats() -> dict:
     """What the browser builds as the build does, in every card."""
-    return {"draft_key": DRAFT_KEY, "question_key": QUESTION_KEY, "export": export_format()}
+    return {"draft_key": DRAFT_KEY, "question_key": QUESTION_KEY, "export": export_format(),
+            "writing": {"minutes_per_line": MINUTES_PER_LINE, "min_lines": MIN_LINES}}
 
 
 def scales_of(score_scale: model.Scale, recommendation: model.Scale) -> dict:
@@ -69,9 +80,12 @@ def scorecard_of(index: Index, playbook: model.Playbook) -> dict:
         "playbook": playbook.id,
         "title": playbook.title,
         "duration": playbook.duration,
+        "role": playbook.role,
+        "level": playbook.level,
+        "level_name": index.levels[playbook.level].name,
         "rubric_version": index.rubric_versions[playbook.id],
         **scales_of(score_scale, recommendation),
-        "sections": [_section(index, segment) for segment in playbook.segments],
+        "sections": [_section(index, segment, playbook.level) for segment in playbook.segments],
         "dimensions": _dimensions(index, playbook),
         "guidance": [{"verdict": v.id, "label": v.label, "point_label": v.point_label,
                       "signs": v.signs} for v in index.guidance[playbook.id]],
@@ -90,6 +104,9 @@ def loop_card(index: Index) -> dict:
         "playbook": LOOP_PLAYBOOK,
         "title": "My loop",
         "duration": 0,
+        "role": "",
+        "level": "",
+        "level_name": "",
         "rubric_version": "",
         **scales_of(score, recommendation),
         "sections": [{"title": "Questions", "heading": "Questions", "start": 0, "end": 0,
@@ -102,32 +119,63 @@ def loop_card(index: Index) -> dict:
     }
 
 
-def _section(index: Index, segment: model.Segment) -> dict:
-    entries = [_question(index, qid) for qid in segment.questions]
+def _section(index: Index, segment: model.Segment, level: str) -> dict:
+    entries = [_question(index, qid, level) for qid in segment.questions]
     for number, block in enumerate(segment.blocks, start=1):
         if block.choose:  # a pool: one entry per question to ask, each naming the options
+            options = [_option(index, qid, level) for qid in block.questions]
+            known = [option["minutes"] for option in options if option["minutes"]]
             for slot in range(1, block.choose + 1):
                 entries.append({
                     "key": f"pool-{segment.start}-{number}-{slot}",
                     "kind": "pool",
                     "title": block.title or segment.title,
                     "slot": slot, "of": block.choose,
-                    "options": [{"id": qid, "title": index.questions[qid].title}
-                                for qid in block.questions],
+                    "options": options,
                     "indicators": [],
+                    # The longest option: paper must hold whichever is asked.
+                    "minutes": max(known) if known else None,
                 })
         else:
-            entries.extend(_question(index, qid, group=block.title) for qid in block.questions)
+            entries.extend(_question(index, qid, level, group=block.title)
+                           for qid in block.questions)
+    minutes = segment.end - segment.start
+    _share_minutes(entries, minutes)
     return {"title": segment.title, "heading": segment.heading or segment.title,
             "start": segment.start, "end": segment.end,
-            "minutes": segment.end - segment.start, "entries": entries}
+            "minutes": minutes, "entries": entries}
 
 
-def _question(index: Index, question_id: str, group: str = "") -> dict:
+def _share_minutes(entries: list[dict], minutes: int) -> None:
+    """Give entries whose questions name no minutes an even share of the time box's rest,
+    then each entry its writing lines."""
+    unknown = [entry for entry in entries if not entry["minutes"]]
+    if unknown:
+        rest = minutes - sum(entry["minutes"] for entry in entries if entry["minutes"])
+        share = (rest if rest > 0 else minutes) / len(unknown)
+        for entry in unknown:
+            entry["minutes"] = round(share, 1)
+    for entry in entries:
+        entry["lines"] = writing_lines(entry["minutes"])
+
+
+def level_indicators(question: model.Question, level: str | None) -> list[str]:
+    """The hire indicators asked at a level: those written for it and those for none."""
+    return [indicator.text for indicator in question.merged("hire")
+            if indicator.level is None or indicator.level == level]
+
+
+def _option(index: Index, question_id: str, level: str) -> dict:
+    question = index.questions[question_id]
+    return {"id": question_id, "title": question.title, "minutes": question.minutes,
+            "indicators": level_indicators(question, level)}
+
+
+def _question(index: Index, question_id: str, level: str, group: str = "") -> dict:
     question = index.questions[question_id]
     return {"key": QUESTION_KEY.format(question=question_id), "kind": "question", "question": question_id,
-            "title": question.title, "group": group,
-            "indicators": [indicator.text for indicator in question.merged("hire")]}
+            "title": question.title, "group": group, "minutes": question.minutes,
+            "indicators": level_indicators(question, level)}
 
 
 def _dimensions(index: Index, playbook: model.Playbook) -> list[dict]:

@@ -69,9 +69,11 @@ test("the loop's card is the build's skeleton with a question entry per question
   assert.equal(card.form, "loop");
   assert.deepEqual(card.sections, [{ ...skeleton.sections[0], minutes: 25, entries: [
     { key: "q-replicated-log", kind: "question", question: "replicated-log",
-      title: "Replicated log checkpointing", group: "", indicators: ["Knows checkpoints"] },
+      title: "Replicated log checkpointing", group: "", minutes: 15, lines: 8,
+      indicators: ["Knows checkpoints"] },
     { key: "q-ownership-story", kind: "question", question: "ownership-story",
-      title: "A time you owned an outage", group: "", indicators: [] },
+      title: "A time you owned an outage", group: "", minutes: 10, lines: 5,
+      indicators: [] },
   ] }]);
   assert.deepEqual(skeleton.sections[0].entries, [], "the skeleton itself is left as it was");
 });

@@ -5,6 +5,7 @@
  */
 
 import { currentId } from "../finder/data.mjs";
+import { writingLines } from "../scorecard/card.mjs";
 import { fill, plural } from "../core/text.mjs";
 import { parse } from "../core/storage.mjs";
 
@@ -158,6 +159,8 @@ export function loopCard(skeleton, data, ids) {
     question: question.i,
     title: question.t,
     group: "",
+    minutes: question.m || null,
+    lines: writingLines(skeleton, question.m || 0),
     indicators: question.h || [],
   }));
   const minutes = questions.reduce((sum, question) => sum + (question.m || 0), 0);

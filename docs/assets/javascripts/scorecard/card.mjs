@@ -10,12 +10,15 @@ import { asText, trimEnd } from "../core/text.mjs";
 /**
  * @typedef {{value: number, label: string}} ScalePoint
  * @typedef {{id: string, label: string}} Point
- * @typedef {{id: string, title: string}} Option
+ * @typedef {{id: string, title: string, minutes?: number | null, indicators?: string[]}} Option
+ *   a pool's option, with the hire indicators asked at the card's level
  * @typedef {object} Entry one question to score (or one question of a pool)
  * @property {string} key names its fields ("<key>:score", "<key>:notes", "<key>:hire-<n>")
  * @property {"question" | "pool"} kind
  * @property {string} title
- * @property {string[]} indicators
+ * @property {string[]} indicators the hire indicators asked at the card's level
+ * @property {number | null} [minutes] the minutes it takes (a pool's: its longest option's)
+ * @property {number} [lines] the writing lines its notes get on paper
  * @property {string} [question]
  * @property {string} [group]
  * @property {number} [slot]
@@ -30,6 +33,9 @@ import { asText, trimEnd } from "../core/text.mjs";
  * @property {string} playbook
  * @property {string} title
  * @property {number} duration
+ * @property {string} [role] the playbook's role id ("" for the loop)
+ * @property {string} [level] the playbook's level id ("" for the loop)
+ * @property {string} [level_name]
  * @property {string} rubric_version
  * @property {ScalePoint[]} scale
  * @property {Point[]} recommendation
@@ -39,6 +45,7 @@ import { asText, trimEnd } from "../core/text.mjs";
  * @property {string} draft_key the format of a draft's key: "{form}|{playbook}|{candidate}"
  * @property {string} question_key the format of a question entry's key: "q-{question}"
  * @property {ExportFormat} export what exports name as their format
+ * @property {{minutes_per_line: number, min_lines: number}} [writing] paper's writing space
  * @typedef {Record<string, string | string[]>} Fields a form's values by field name
  */
 
@@ -50,6 +57,17 @@ export function scaleRange(card) {
   const values = (card.scale || []).map((point) => Number(point.value)).filter((value) => !isNaN(value));
   if (!values.length) return { min: 1, max: 5 };
   return { min: Math.min(...values), max: Math.max(...values) };
+}
+
+/**
+ * The writing lines a question of `minutes` gets on paper (as interview_playbooks/scorecard.py
+ * gives them: one per `minutes_per_line`, never fewer than `min_lines`).
+ * @param {Pick<Card, "writing">} card
+ * @param {number} minutes
+ */
+export function writingLines(card, minutes) {
+  const writing = card.writing || { minutes_per_line: 2, min_lines: 3 };
+  return Math.max(writing.min_lines, Math.ceil((minutes || 0) / writing.minutes_per_line));
 }
 
 /**
