@@ -74,9 +74,11 @@ NAV_SECTION_LIMIT = 40
 # Search boost of the pages for contributors (the data reference, CONTRIBUTING): they explain
 # every field, so without it they came up in most interviewers' searches.
 DOCS_BOOST = 0.2
-# Pages about an item rather than a question rank below the questions that share their
-# words; their own name (in their title) still finds them first.
-ITEM_BOOST = {"playbook": 0.5, "hiring-loop": 0.5, "role": 0.5, "level": 0.5, "signal": 0.5}
+# A playbook or a hiring loop ranks below the questions that share its words (its segment
+# headings name them). A signal, role or level page indexes its name alone (its text is
+# kept out), so a higher boost finds it first for its name without outranking questions on
+# their words.
+ITEM_BOOST = {"playbook": 0.5, "hiring-loop": 0.5, "role": 1.5, "level": 2.0, "signal": 2.0}
 SECTIONS = [  # (kind of the index page, URL, nav title, item kind)
     ("playbooks", "playbooks/", "Playbooks", "playbook"),
     ("hiring-loops", "loops/", "Hiring loops", "hiring-loop"),
