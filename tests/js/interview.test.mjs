@@ -74,7 +74,8 @@ test("behind once past the current segment's end, ahead before its start, else o
   assert.deepEqual(standing(SEGMENTS, 1, 19 * MIN), { state: "behind", minutes: 3, left: -3 * MIN });
   assert.equal(standing(SEGMENTS, 1, 16 * MIN + 1000).minutes, 1, "a second late is a minute behind");
   assert.deepEqual(standing(SEGMENTS, 3, 27 * MIN), { state: "ahead", minutes: 3, left: 12 * MIN });
-  assert.equal(standing(SEGMENTS, 3, 29.5 * MIN).state, "on-time", "less than a minute early is on time");
+  assert.equal(standing(SEGMENTS, 3, 29.6 * MIN).state, "on-time", "less than half a minute early is on time");
+  assert.equal(standing(SEGMENTS, 3, 26.2 * MIN).minutes, 4, "ahead: rounded");
   assert.equal(standingText({ state: "behind", minutes: 3, left: 0 }), "Behind by 3 min");
   assert.equal(standingText({ state: "ahead", minutes: 1, left: 0 }), "Ahead by 1 min");
   assert.equal(standingText({ state: "on-time", minutes: 0, left: 0 }), "On time");

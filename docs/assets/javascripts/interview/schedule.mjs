@@ -73,7 +73,8 @@ export function wallTimes(segments, startedAt, pausedMs) {
 
 /**
  * Where the interviewer stands at `ms` in segment `current`: behind once the clock is past
- * its end, ahead while the clock has not reached its start, else on time.
+ * its end (by whole minutes, rounded up), ahead by a minute or more (rounded) while the
+ * clock has not reached its start, else on time.
  * @param {Segment[]} segments
  * @param {number} current
  * @param {number} ms elapsed
@@ -84,7 +85,7 @@ export function standing(segments, current, ms) {
   if (!segment) return { state: "on-time", minutes: 0, left: 0 };
   const left = segment.end * MINUTE - ms;
   if (left < 0) return { state: "behind", minutes: Math.ceil(-left / MINUTE), left };
-  const early = Math.floor((segment.start * MINUTE - ms) / MINUTE);
+  const early = Math.round((segment.start * MINUTE - ms) / MINUTE);
   if (early >= 1) return { state: "ahead", minutes: early, left };
   return { state: "on-time", minutes: 0, left };
 }
