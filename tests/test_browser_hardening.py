@@ -216,6 +216,7 @@ def test_every_kind_of_page_runs_without_a_violation(browser, site, site_url, su
         page.goto(urljoin(site_url, pages["scorecard"]))
         name = fill_a_draft(page, "Candidate A", "Explained quorum reads.")
         page.reload()
+        page.locator("[data-ip-resume] li", has_text="Candidate A").get_by_role("button").click()
         expect(page.locator(f'form[data-ip-form] [name="{name}"]')).to_have_value(
             "Explained quorum reads.")
         expect(page.locator("form[data-ip-form] [name=candidate]")).to_have_value("Candidate A")
@@ -346,6 +347,7 @@ def test_keys_are_scoped_to_the_site_and_old_keys_move_once(browser, site, sub_p
         }""", [OLD_DRAFTS, OLD_LOOP, old_draft])
 
         page.goto(scorecard)
+        page.locator("[data-ip-resume] li", has_text="Candidate B").get_by_role("button").click()
         expect(page.locator("[data-ip-status]")).to_contain_text("Candidate B")
         expect(page.locator("form[data-ip-form] [name=comments]")).to_have_value("Typed before scoping")
         _, keys = scoped_keys(page)

@@ -118,7 +118,10 @@ def filled(card: dict) -> dict:
             for n, _ in enumerate(entry["indicators"], start=1):
                 fields[f"{entry['key']}:hire-{n}"] = "yes" if n % 2 else "no"
             if entry["kind"] == "pool":
-                fields[entry["key"] + ":asked"] = [entry["options"][0]["id"]]
+                option = entry["options"][0]
+                fields[entry["key"] + ":asked"] = [option["id"]]
+                for n, _ in enumerate(option["indicators"], start=1):
+                    fields[f"{entry['key']}:hire-{option['id']}-{n}"] = "yes" if n % 2 else "no"
     for dimension in card["dimensions"]:
         fields[dimension["key"] + ":score"] = "3"
         for n in range(1, card["interviewers"] + 1):
@@ -144,19 +147,70 @@ def test_exports_of_real_cards_satisfy_the_schema(site, loop_card, playbook_card
         assert errors == [], (sheet["card"]["form"], errors)
     assert {e["form"] for e in exports} == {"scorecard", "debrief", "loop"}
     assert any(e.get("draft_rubric_version") == "0ld0ld00" for e in exports)
+    # What the debrief reads: who, which playbook at which level, every question asked with
+    # its score (and label), hire signals (a pool's: its asked option's) and notes.
+    for sheet, exported in zip(sheets, exports):
+        card, fields = sheet["card"], sheet["fields"]
+        if card["form"] == "debrief" or not fields:
+            continue
+        assert (exported["interviewer"], exported["date"]) == ("Pat", "2025-03-14")
+        assert (exported["role"], exported["level"], exported["level_name"]) == \
+            (card["role"], card["level"], card["level_name"])
+        questions = [e for e in exported["entries"] if e["kind"] != "dimension"]
+        entries = [e for section in card["sections"] for e in section["entries"]]
+        assert [q["key"] for q in questions] == [e["key"] for e in entries]
+        for question, entry in zip(questions, entries):
+            assert (question["score"], question["score_label"]) == (4, card["scale"][1]["label"])
+            assert question["notes"] == "Evidence\n- in two lines" and question["flags"] == []
+            if entry["kind"] == "pool":
+                option = entry["options"][0]
+                assert question["question"] == option["id"] and question["asked"] == [option["id"]]
+                assert [s["indicator"] for s in question["hire_signals"]] == option["indicators"]
+                assert {s["option"] for s in question["hire_signals"]} <= {option["id"]}
+            else:
+                assert question["question"] == entry["question"]
+                assert [s["indicator"] for s in question["hire_signals"]] == entry["indicators"]
+    unfilled = next(e for s, e in zip(sheets, exports) if s["card"]["form"] == "scorecard" and not s["fields"])
+    assert all(e["score"] is None and e["score_label"] is None for e in unfilled["entries"])
 
 
 def test_the_schema_rejects_what_no_export_holds():
     validator = jsonschema.Draft202012Validator(SCHEMA)
-    good = {"$schema": SCHEMA["$id"], "format_version": 1, "form": "scorecard", "playbook": "p",
-            "title": "t", "rubric_version": "v", "candidate": "A", "exported_at": "2025-01-01T00:00:00Z",
-            "fields": {"a": "1", "b": ["x"]}, "entries": [], "recommendation": "", "strengths": "",
-            "concerns": "", "comments": ""}
+    question = {"kind": "question", "key": "q-a", "section": "s", "title": "t", "question": "a",
+                "minutes": 5, "score": 4, "score_label": "Strong", "notes": "", "hire_signals": [],
+                "flags": ["score-without-note"]}
+    pool = {**question, "kind": "pool", "key": "pool-0-1-1", "question": None, "asked": ["a", "b"],
+            "hire_signals": [{"indicator": "i", "answer": "yes", "option": "a"}]}
+    good = {"$schema": SCHEMA["$id"], "format_version": 2, "form": "scorecard", "playbook": "p",
+            "title": "t", "role": "r", "level": "l", "level_name": "L", "rubric_version": "v",
+            "candidate": "A", "interviewer": "I", "date": "", "exported_at": "2025-01-01T00:00:00Z",
+            "fields": {"a": "1", "b": ["x"]}, "entries": [question, pool], "recommendation": "",
+            "strengths": "", "concerns": "", "comments": ""}
     assert list(validator.iter_errors(good)) == []
-    assert scorecard.export_format() == {"schema": SCHEMA["$id"], "version": 1}
-    for broken in ({**good, "format_version": 2}, {**good, "form": "other"}, {**good, "extra": 1},
-                   {**good, "decision": "x"}, {**good, "fields": {"a": 1}},
-                   {**good, "entries": [{"key": "q-a", "section": "s", "title": "t", "score": "4",
-                                         "notes": "", "hire_signals": []}]},
+    assert scorecard.export_format() == {"schema": SCHEMA["$id"], "version": 2}
+    for broken in ({**good, "format_version": 1}, {**good, "form": "other"}, {**good, "extra": 1},
+                   {**good, "decision": "x"}, {**good, "facilitator": "x"}, {**good, "fields": {"a": 1}},
+                   {**good, "entries": [{**question, "score": "4"}]},
+                   {**good, "entries": [{**question, "flags": ["unknown"]}]},
+                   {**good, "entries": [{**question, "asked": ["a"]}]},
+                   {**good, "entries": [{k: v for k, v in pool.items() if k != "asked"}]},
+                   {k: v for k, v in good.items() if k != "interviewer"},
                    {k: v for k, v in good.items() if k != "format_version"}):
         assert list(validator.iter_errors(broken)), broken
+
+
+def test_every_property_of_the_export_is_documented():
+    """The debrief reads the export: each property says what it holds."""
+    def walk(node, path):
+        if isinstance(node, dict):
+            for name, value in node.get("properties", {}).items():
+                if isinstance(value, dict) and "$ref" not in value:
+                    assert value.get("description"), f"{path}.{name}: no description"
+            for name, value in node.items():
+                if name not in ("if", "then", "else"):  # conditions restate documented properties
+                    walk(value, f"{path}.{name}")
+        elif isinstance(node, list):
+            for n, value in enumerate(node):
+                walk(value, f"{path}[{n}]")
+    walk({"properties": SCHEMA["properties"]}, "")
+    walk(SCHEMA["$defs"], "$defs")

@@ -110,6 +110,14 @@ def draft_select(page: Page):
     return page.locator('[data-ip-toolbar] select[data-ip-action="open"]')
 
 
+def continue_draft(page: Page, name: str) -> None:
+    """Answer the resume-or-new prompt a page opened with drafts shows: continue `name`'s."""
+    prompt = page.locator("[data-ip-resume]")
+    expect(prompt).to_be_visible()
+    prompt.locator("li", has_text=name).get_by_role("button", name="Continue").click()
+    expect(prompt).to_be_hidden()
+
+
 def fill_basic(page: Page, card: Card, candidate: str, score: str) -> None:
     field(page, "candidate").fill(candidate)
     field(page, f"{card.first['key']}:score", score).check()
@@ -134,6 +142,7 @@ def test_every_value_comes_back_after_a_reload(page, site_url, card):
     assert len(LONG_NOTE) >= 1500 and "\n" in LONG_NOTE
     page.reload()  # at once: the pending (debounced) save must happen as the page goes
 
+    continue_draft(page, "Candidate A")
     expect(field(page, "candidate")).to_have_value("Candidate A")
     expect(field(page, "interviewer")).to_have_value("Pat Interviewer")
     expect(field(page, "date")).to_have_value("2025-03-14")
@@ -221,6 +230,8 @@ def test_labels_and_notes_stay_text(page, site_url, card):
     field(page, f"{card.first['key']}:notes").fill(note)
     wait_saved(page, card.key(label), f"{card.first['key']}:notes", note)
     page.reload()
+    assert page.locator("[data-ip-resume] li").first.evaluate("li => li.querySelectorAll('img, b').length") == 0
+    continue_draft(page, label)
     expect(field(page, "candidate")).to_have_value(label)
     option = draft_select(page).locator("option").nth(1)
     assert option.text_content().startswith(label)
@@ -252,6 +263,7 @@ def test_pool_questions_keep_what_was_asked(page, site, site_url):
     wait_saved(page, f"scorecard|{playbook}|Candidate P", f"{pool['key']}:asked",
                [first["id"], second["id"]])
     page.reload()
+    continue_draft(page, "Candidate P")
     expect(field(page, f"{pool['key']}:asked", first["id"])).to_be_checked()
     expect(field(page, f"{pool['key']}:asked", second["id"])).to_be_checked()
 
@@ -264,6 +276,7 @@ def test_full_and_one_page_scorecards_share_drafts(page, site_url, card):
     wait_saved(page, card.key("Candidate A"), "strengths", "Clear trade-offs")
 
     open_form(page, card.url(site_url, "one-page"))
+    continue_draft(page, "Candidate A")
     expect(field(page, "candidate")).to_have_value("Candidate A")
     expect(field(page, f"{first}:score", "3")).to_be_checked()
     # A change on the one-page card keeps what only the full card asks for.
@@ -271,6 +284,7 @@ def test_full_and_one_page_scorecards_share_drafts(page, site_url, card):
     wait_saved(page, card.key("Candidate A"), f"{first}:score", "5")
 
     open_form(page, card.url(site_url))
+    continue_draft(page, "Candidate A")
     expect(field(page, f"{first}:score", "5")).to_be_checked()
     expect(field(page, "strengths")).to_have_value("Clear trade-offs")
 
@@ -403,8 +417,10 @@ def test_copy_as_markdown_and_download_json(browser, site_url, card):
         toolbar_button(page, "copy-text").click()
         expect(status(page)).to_have_text("Copied as plain text")
         text = page.evaluate("navigator.clipboard.readText()")
-        assert text.startswith("Candidate Name: Candidate A\nInterviewer Name: Pat\n")
-        assert f"Question 1: {first_title}\nScore (1–5): 4\n" in text
+        assert text.startswith("Candidate: Candidate A\nInterviewer: Pat\n")
+        assert f"Question 1: {first_title}\n" in text
+        strong = next(point["label"] for point in card.data["scale"] if point["value"] == 4)
+        assert f"Score: 4 / 5 ({strong})\n" in text
 
         with page.expect_download() as info:
             toolbar_button(page, "download").click()
@@ -459,6 +475,7 @@ def test_debrief_rows_persist_and_export(browser, site_url, card):
         field(page, "decision", decision["id"]).check()
         field(page, "rationale").fill("Strong design, one gap.")
         page.reload()
+        continue_draft(page, "Candidate A")
 
         expect(field(page, "candidate")).to_have_value("Candidate A")
         expect(field(page, "facilitator")).to_have_value("Sam")

@@ -1,8 +1,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { draftAt, draftKey, draftsOf, extraOf, mergeDrafts, newDraft, versionWarning, withExtra }
-  from "../../docs/assets/javascripts/scorecard/drafts.mjs";
+import { draftAt, draftKey, draftName, draftTitle, draftsOf, extraOf, mergeDrafts, newDraft, placeDraft,
+         unnamedKey, versionWarning, withExtra } from "../../docs/assets/javascripts/scorecard/drafts.mjs";
 import { parse } from "../../docs/assets/javascripts/core/storage.mjs";
 import { fixture, plain } from "./helpers.mjs";
 
@@ -68,4 +68,29 @@ test("the values only the other variant of a scorecard has are kept with the for
   assert.deepEqual(plain(withExtra(extra, { candidate: "A", "q-a:score": "5" })),
                    { strengths: "Only on the full card", candidate: "A", "q-a:score": "5" });
   assert.deepEqual(plain(withExtra({ x: "old" }, { x: "new" })), { x: "new" }, "the form's own value wins");
+});
+
+test("what is entered before a label is an unnamed draft, under a generated id", () => {
+  assert.equal(unnamedKey(card, "k3x-1a2b"), "scorecard|backend-senior|~unnamed-k3x-1a2b");
+  assert.equal(draftName({ candidate: "" }), "Unnamed draft");
+  assert.equal(draftName({ candidate: "Candidate A" }), "Candidate A");
+  assert.match(draftTitle({ candidate: "", saved_at: "2025-03-14T14:03:00Z" }), /^Unnamed draft \u00b7 .*\d\d/);
+  assert.equal(draftTitle({ candidate: "B", saved_at: "not a time" }), "B");
+});
+
+test("an unnamed draft is renamed when it gets a label, a labelled one is kept", () => {
+  const unnamed = unnamedKey(card, "1");
+  const at = (candidate) => newDraft(card, candidate, "v2", { "q-a:score": "4" }, new Date(0));
+  const all = { [unnamed]: at(""), other: at("Other") };
+  const named = draftKey(card, "Candidate A");
+  assert.equal(placeDraft(all, named, at("Candidate A"), unnamed), unnamed);
+  assert.deepEqual(Object.keys(all).sort(), ["other", named], "renamed, not copied");
+  assert.deepEqual(all[named].fields, { "q-a:score": "4" });
+  // A label edited into another: the first candidate's draft stays.
+  assert.equal(placeDraft(all, draftKey(card, "Candidate B"), at("Candidate B"), named), null);
+  assert.ok(named in all);
+  // Saving the open draft again, or with nothing open before, removes nothing.
+  assert.equal(placeDraft(all, named, at("Candidate A"), named), null);
+  assert.equal(placeDraft(all, unnamedKey(card, "2"), at(""), null), null);
+  assert.equal(Object.keys(all).length, 4);
 });

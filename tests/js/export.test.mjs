@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 
 import { exportName, exportOf, markdownOf, plainTextOf } from "../../docs/assets/javascripts/scorecard/export.mjs";
 import { fromData, literal, literalBlock } from "../../docs/assets/javascripts/scorecard/markdown.mjs";
+import { flagsOf } from "../../docs/assets/javascripts/scorecard/card.mjs";
 import { fixture, plain } from "./helpers.mjs";
 
 const NOTES = "- not a list\n# not a heading\n<img src=x onerror=alert(2)>\n1. plain\n   indented\n=== ";
@@ -111,38 +112,148 @@ test("a debrief lists each dimension's rows, and the decision", () => {
   assert.ok(empty.includes("### Ownership\n\n_No scores recorded._\n"));
 });
 
-test("plain text is the same document, unescaped, links with their address", () => {
-  const text = plainTextOf({ card: fixture("card.json"), fields: FILLED, draftVersion: null });
-  assert.ok(text.startsWith("Candidate Name: Candidate A <b>\nInterviewer Name: Pat\nDate: 2025-01-01\n" +
-    "Playbook: Backend guide (https://example.org/guide) <b> (rubric version v2)\n\n----\n\nWarm-up (10 mins)\n\n"), text);
-  assert.ok(text.includes("Question 1: Story <img src=x> [x](javascript:alert(1)) **strong**\nScore (1–5): 4\n" +
-    "Hire signals: Names the trade-off — yes; Talks in numbers — no\nFeedback:\n" + NOTES.trimEnd() + "\n"), text);
-  assert.ok(text.includes("Final Recommendation:\n☐ Strong Hire\n☑ Hire\n☐ No Hire\n"));
-  assert.ok(!/\*\*|&lt;|\\/.test(text.replace("**strong**", "")), "nothing is escaped");
+// Emoji and pictographs, box and ballot characters: what a plain text field shows wrongly.
+const PICTURES = /[\u{1F000}-\u{1FAFF}\u{2190}-\u{21FF}\u{2300}-\u{23FF}\u{2500}-\u{27BF}\u{2B00}-\u{2BFF}\uFE0F]/u;
+
+test("plain text has a header block, then a block per question and per dimension, in words", () => {
+  const text = plainTextOf({ card: fixture("card.json"), fields: FILLED, draftVersion: "v1" });
+  assert.equal(text, `Candidate: Candidate A <b>
+Interviewer: Pat
+Date: 2025-01-01
+Playbook: Backend guide (https://example.org/guide) <b>
+Level: Senior
+Rubric version: v2; draft started on version v1
+
+Question 1: Story <img src=x> x (javascript:alert(1)) strong
+Section: Warm-up (10 min)
+Score: 4 / 5 (Strong)
+Yes: Names the trade-off
+No: Talks in numbers
+Evidence:
+  - not a list
+  # not a heading
+  <img src=x onerror=alert(2)>
+  1. plain
+     indented
+  ===
+
+Question 2: Cache design / Queue design
+Section: Design | deep (30 min)
+Asked: Cache design; Queue design
+Score: not scored
+Evidence: none written
+
+Rubric: Ownership
+Score: 3 / 5 (Meets)
+
+Overall evaluation
+Strengths: Depth
+Concerns / gaps: none written
+Recommendation: Hire
+Final comments: ok | ~~x~~ &amp;
+`);
+});
+
+test("plain text keeps no Markdown, emoji or boxes from the card, and what was typed as typed", () => {
+  const card = fixture("card.json");
+  card.title = "The **storage** `log` \u{1F9FE} [guide](../guide/) *now* \u2705";
+  card.sections[0].entries[0].indicators = ["Uses **numbers**", "Sees _risks_"];
+  card.recommendation[1].label = "\u2611 Hire";
+  const fields = { ...FILLED, "q-ownership-story:notes": "Typed **as is**" };
+  const text = plainTextOf({ card, fields, draftVersion: null });
+  assert.ok(text.includes("Playbook: The storage log guide now\n"), text);
+  assert.ok(text.includes("Yes: Uses numbers\nNo: Sees risks\n"), text);
+  assert.ok(text.includes("Recommendation: Hire\n"), text);
+  assert.ok(text.includes("Evidence: Typed **as is**\n"), "typed text is not changed");
+  const cardText = text.replace("Typed **as is**", "");
+  assert.doesNotMatch(cardText, /\*\*|`|^#|^---|^- |\]\(/m);
+  assert.doesNotMatch(cardText, PICTURES);
+  const empty = plainTextOf({ card: fixture("card.json"), fields: {}, draftVersion: null });
+  assert.ok(empty.includes("Question 2: Pick one, question 1 of 1\nSection: Design | deep (30 min)\n" +
+                           "Asked: not recorded\nScore: not scored\nEvidence: none written\n"), empty);
+  assert.ok(empty.includes("Recommendation: none chosen\n"));
+  assert.doesNotMatch(empty, PICTURES);
+  const loop = { ...fixture("card.json"), form: "loop", level_name: "" };
+  assert.ok(!plainTextOf({ card: loop, fields: {}, draftVersion: null }).includes("Level:"),
+            "a loop has no level to name");
+});
+
+// A pool's option asked brings its own hire indicators, in every export.
+const POOL = {
+  "pool-15-1-1:asked": ["cache-design"], "pool-15-1-1:score": "2",
+  "pool-15-1-1:hire-cache-design-1": "yes", "pool-15-1-1:hire-queue-design-1": "no",
+};
+
+test("a pool's exports name the option asked and its indicators", () => {
+  const card = fixture("card.json");
+  const text = plainTextOf({ card, fields: POOL, draftVersion: null });
+  assert.ok(text.includes("Question 2: Cache design\nSection: Design | deep (30 min)\nAsked: Cache design\n" +
+                          "Score: 2 / 5 (Weak)\nYes: Sizes the cache from the hit rate\nEvidence: none written\n"), text);
+  const markdown = markdownOf({ card, fields: POOL, draftVersion: null });
+  assert.ok(markdown.includes("**Question 2:** Cache design  \n**Score (1–5):** 2  \n" +
+                              "**Hire signals:** Sizes the cache from the hit rate — yes  \n"), markdown);
+  const [, pool] = plain(exportOf({ card, fields: POOL, draftVersion: null }, new Date())).entries;
+  assert.deepEqual(pool, {
+    kind: "pool", key: "pool-15-1-1", section: "Design | deep", title: "Cache design",
+    question: "cache-design", asked: ["cache-design"], minutes: 14, score: 2, score_label: "Weak", notes: "",
+    hire_signals: [{ indicator: "Sizes the cache from the hit rate", answer: "yes", option: "cache-design" }],
+    flags: ["score-without-note"],
+  });
+  // Two options asked: each indicator names its option.
+  card.sections[2].entries[0].options[1].indicators = ["Orders by key"];
+  const both = { ...POOL, "pool-15-1-1:asked": ["cache-design", "queue-design"] };
+  const twice = plainTextOf({ card, fields: both, draftVersion: null });
+  assert.ok(twice.includes("Yes: Sizes the cache from the hit rate (Cache design)\nNo: Orders by key (Queue design)\n"), twice);
+  const entry = plain(exportOf({ card, fields: both, draftVersion: null }, new Date())).entries[1];
+  assert.equal(entry.question, null);
+  assert.deepEqual(entry.asked, ["cache-design", "queue-design"]);
+  assert.ok(markdownOf({ card, fields: both, draftVersion: null })
+    .includes("**Hire signals:** Cache design: Sizes the cache from the hit rate — yes; Queue design: Orders by key — no"));
 });
 
 test("the JSON export holds every value, each entry's score and notes, and its format", () => {
   const card = fixture("card.json");
   const exported = plain(exportOf({ card, fields: FILLED, draftVersion: "v1" }, new Date("2025-01-02T03:04:05Z")));
   assert.equal(exported.$schema, card.export.schema);
-  assert.equal(exported.format_version, 1);
+  assert.equal(exported.format_version, 2);
   assert.equal(exported.exported_at, "2025-01-02T03:04:05.000Z");
   assert.equal(exported.draft_rubric_version, "v1");
+  assert.deepEqual([exported.interviewer, exported.date, exported.role, exported.level, exported.level_name],
+                   ["Pat", "2025-01-01", "backend-engineer", "senior", "Senior"]);
   assert.deepEqual(exported.fields, FILLED);
   assert.deepEqual(exported.entries, [
-    { key: "q-ownership-story", section: "Warm-up", title: card.sections[0].entries[0].title, score: 4,
-      notes: NOTES.trimEnd(), hire_signals: [{ indicator: "Names the trade-off", answer: "yes" },
-                                              { indicator: "Talks in numbers", answer: "no" }] },
-    { key: "pool-15-1-1", section: "Design | deep", title: "Cache design / Queue design", score: null,
-      notes: "", hire_signals: [] },
-    { key: "dim-ownership", section: "Rubric", title: "Ownership", score: 3 },
+    { kind: "question", key: "q-ownership-story", section: "Warm-up", title: card.sections[0].entries[0].title,
+      question: "ownership-story", minutes: 10, score: 4, score_label: "Strong", notes: NOTES.trimEnd(),
+      hire_signals: [{ indicator: "Names the trade-off", answer: "yes" },
+                     { indicator: "Talks in numbers", answer: "no" }], flags: [] },
+    { kind: "pool", key: "pool-15-1-1", section: "Design | deep", title: "Cache design / Queue design",
+      question: null, asked: ["cache-design", "queue-design"], minutes: 14, score: null, score_label: null,
+      notes: "", hire_signals: [], flags: [] },
+    { kind: "dimension", key: "dim-ownership", section: "Rubric", title: "Ownership", signal: "ownership",
+      score: 3, score_label: "Meets" },
   ]);
   assert.equal(exported.recommendation, "Hire");
   assert.deepEqual([exported.strengths, exported.concerns, exported.comments], ["Depth", "", "ok | ~~x~~ &amp;"]);
   assert.equal("decision" in exported, false);
+  assert.equal("facilitator" in exported, false);
   const same = plain(exportOf({ card, fields: {}, draftVersion: "v2" }, new Date()));
   assert.equal("draft_rubric_version" in same, false);
   assert.equal(same.recommendation, "");
+  assert.equal(same.interviewer, "");
+});
+
+test("a score without a note is flagged, in the export as on screen", () => {
+  const card = fixture("card.json");
+  const [entry] = card.sections[0].entries;
+  assert.deepEqual(flagsOf(entry, { "q-ownership-story:score": "3" }), ["score-without-note"]);
+  assert.deepEqual(flagsOf(entry, { "q-ownership-story:score": "3", "q-ownership-story:notes": "  \n" }),
+                   ["score-without-note"], "blank notes are no notes");
+  assert.deepEqual(flagsOf(entry, { "q-ownership-story:score": "3", "q-ownership-story:notes": "Said so" }), []);
+  assert.deepEqual(flagsOf(entry, { "q-ownership-story:notes": "A note, no score" }), []);
+  const exported = plain(exportOf({ card, fields: { "q-ownership-story:score": "5" }, draftVersion: null },
+                                  new Date()));
+  assert.deepEqual(exported.entries[0].flags, ["score-without-note"]);
+  assert.equal(exported.entries[0].score_label, "Exceptional");
 });
 
 test("a debrief's JSON export has rows per dimension and the decision", () => {

@@ -54,7 +54,13 @@ test("a write says why it failed: full, or no storage at all", () => {
   assert.deepEqual(blocked.write(NAME, 1), { ok: false, reason: "unavailable" });
   assert.equal(blocked.read(NAME, isObject, "fallback"), "fallback");
   assert.match(storageProblem(blocked.write(NAME, 1)), /unavailable \(private browsing/);
+  assert.deepEqual(blocked.probe(), { ok: false, reason: "unavailable" }, "known before any write");
+  const throwing = createStorage({ store: () => ({ getItem() { throw new Error("SecurityError"); } }),
+                                   scope: SCOPE });
+  assert.deepEqual(throwing.probe(), { ok: false, reason: "unavailable" });
+  assert.deepEqual(full.probe(), { ok: true }, "a full storage still reads");
   const none = createStorage({ store: () => null, scope: SCOPE });
+  assert.deepEqual(none.probe(), { ok: false, reason: "unavailable" });
   assert.deepEqual(none.remove(NAME), { ok: false, reason: "unavailable" });
   assert.equal(storageProblem({ ok: true }), "");
 });

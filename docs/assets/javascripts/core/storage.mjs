@@ -16,7 +16,7 @@
  * A value that cannot be read is kept aside under "<key>:unreadable" (the latest such
  * value) and the page starts fresh. Writing reports why it failed ("full": over the quota;
  * "unavailable": no storage, private mode or blocked site data), so the caller keeps what is
- * in the form and says so.
+ * in the form and says so; `probe` tells before any write whether there is storage at all.
  *
  * `createStorage` takes the store and the scope, so the rules can be tested without a
  * browser; `pageStorage()` is the page's own, on window.localStorage.
@@ -30,6 +30,7 @@
  * @property {<T>(name: string, accept: (value: unknown) => boolean, fallback: T) => T} read
  * @property {(name: string, value: unknown) => WriteResult} write
  * @property {(name: string) => WriteResult} remove
+ * @property {() => WriteResult} probe whether storage can be read at all (a full one can)
  * @property {(event: {key: string | null}, name: string) => boolean} concerns
  * @property {(name: string, merge?: (scoped: string, old: string) => string | null) => void} migrate
  */
@@ -151,6 +152,19 @@ export function createStorage({ store, scope }) {
 
     remove(name) {
       return removeRaw(key(name));
+    },
+
+    // Whether there is storage to read (none in some private modes, or with site data
+    // blocked: the getter or getItem throws). A full store reads; only a write finds it full.
+    probe() {
+      const where = backend();
+      if (!where) return { ok: false, reason: "unavailable" };
+      try {
+        where.getItem(key(""));
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, reason: "unavailable" };
+      }
     },
 
     // Whether a `storage` event (another tab) is about `name` (or cleared everything).

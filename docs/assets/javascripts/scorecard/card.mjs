@@ -87,27 +87,131 @@ export function textOf(fields, name) {
  */
 export function entryTitle(entry, fields) {
   if (entry.kind !== "pool") return entry.title || "";
-  const value = fields[entry.key + ":asked"];
-  const asked = Array.isArray(value) ? value : value ? [value] : [];
-  const titles = (entry.options || []).filter((option) => asked.includes(option.id))
-    .map((option) => option.title);
+  const titles = askedOptions(entry, fields).map((option) => option.title);
   if (titles.length) return titles.join(" / ");
   return (entry.title || "") + ", question " + entry.slot + " of " + entry.of;
 }
 
 /**
- * The hire indicators answered, with their answer ("yes" or "no").
+ * The options of a pool ticked as asked, in the card's order (none for a question).
  * @param {Entry} entry
  * @param {Fields} fields
+ * @returns {Option[]}
+ */
+export function askedOptions(entry, fields) {
+  if (entry.kind !== "pool") return [];
+  const value = fields[entry.key + ":asked"];
+  const asked = Array.isArray(value) ? value : value ? [value] : [];
+  return (entry.options || []).filter((option) => asked.includes(option.id));
+}
+
+/**
+ * @typedef {{indicator: string, answer: string, option?: string}} Answer a hire indicator
+ *   answered "yes" or "no"; for a pool, the id of the option it belongs to
+ */
+
+/**
+ * The hire indicators answered, with their answer ("yes" or "no"): a question's own
+ * (field "<key>:hire-<n>"), or for a pool those of each option ticked as asked
+ * ("<key>:hire-<option id>-<n>").
+ * @param {Entry} entry
+ * @param {Fields} fields
+ * @returns {Answer[]}
  */
 export function hireAnswers(entry, fields) {
-  /** @type {{indicator: string, answer: string}[]} */
+  /** @type {Answer[]} */
   const answers = [];
-  (entry.indicators || []).forEach((indicator, index) => {
-    const answer = fields[entry.key + ":hire-" + (index + 1)];
-    if (answer) answers.push({ indicator, answer: String(answer) });
+  /** @param {string} prefix @param {string[]} indicators @param {string} [option] */
+  const add = (prefix, indicators, option) => indicators.forEach((indicator, index) => {
+    const answer = fields[prefix + (index + 1)];
+    if (answer !== "yes" && answer !== "no") return;
+    answers.push(option ? { indicator, answer, option } : { indicator, answer });
   });
+  if (entry.kind === "pool") {
+    for (const option of askedOptions(entry, fields)) {
+      add(entry.key + ":hire-" + option.id + "-", option.indicators || [], option.id);
+    }
+  } else {
+    add(entry.key + ":hire-", entry.indicators || []);
+  }
   return answers;
+}
+
+/**
+ * A score field's value as a number (null when none is chosen).
+ * @param {Fields} fields
+ * @param {string} name
+ */
+export function scoreOf(fields, name) {
+  const value = textOf(fields, name);
+  if (value === "" || isNaN(Number(value))) return null;
+  return Number(value);
+}
+
+/**
+ * The label of a score on the card's scale ("Strong" for 4), "" for none or one the scale
+ * does not have.
+ * @param {Pick<Card, "scale">} card
+ * @param {number | null} score
+ */
+export function scoreLabel(card, score) {
+  if (score === null) return "";
+  const point = (card.scale || []).find((item) => Number(item.value) === score);
+  return point ? point.label : "";
+}
+
+/** What a question's flags say (issue 17): a score given without a note of evidence. */
+export const SCORE_WITHOUT_NOTE = "score-without-note";
+
+/**
+ * What an entry's values need looking at: `score-without-note` when it is scored and its
+ * notes are empty. The on-screen notice and the exports both use this.
+ * @param {Entry} entry
+ * @param {Fields} fields
+ * @returns {string[]}
+ */
+export function flagsOf(entry, fields) {
+  const scored = scoreOf(fields, entry.key + ":score") !== null;
+  return scored && !textOf(fields, entry.key + ":notes").trim() ? [SCORE_WITHOUT_NOTE] : [];
+}
+
+/**
+ * @typedef {object} Asked one question of the card as filled in
+ * @property {Entry} entry
+ * @property {Section} section
+ * @property {number} number its place on the card, from 1
+ * @property {string} title what was asked (a pool's: the options ticked)
+ * @property {Option[]} asked a pool's options ticked as asked
+ * @property {number | null} score
+ * @property {string} notes
+ * @property {Answer[]} answers
+ * @property {string[]} flags
+ */
+
+/**
+ * Every question of the card with what was entered for it, in order: what the exports
+ * write, each in its own way.
+ * @param {Card} card
+ * @param {Fields} fields
+ * @returns {Asked[]}
+ */
+export function questionsOf(card, fields) {
+  /** @type {Asked[]} */
+  const questions = [];
+  for (const section of card.sections || []) {
+    for (const entry of section.entries || []) {
+      questions.push({
+        entry, section, number: questions.length + 1,
+        title: entryTitle(entry, fields),
+        asked: askedOptions(entry, fields),
+        score: scoreOf(fields, entry.key + ":score"),
+        notes: textOf(fields, entry.key + ":notes"),
+        answers: hireAnswers(entry, fields),
+        flags: flagsOf(entry, fields),
+      });
+    }
+  }
+  return questions;
 }
 
 /**

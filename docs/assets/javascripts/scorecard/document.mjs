@@ -6,7 +6,7 @@
  * Pure.
  */
 
-import { debriefRows, entryTitle, hireAnswers, scaleRange, textOf } from "./card.mjs";
+import { debriefRows, questionsOf, scaleRange, textOf } from "./card.mjs";
 import { asText } from "../core/text.mjs";
 
 /**
@@ -94,28 +94,31 @@ function scorecard(card, fields, draftVersion) {
   const scale = scaleRange(card);
   /** @type {Block[]} */
   const blocks = [header(card, fields, draftVersion, "Interviewer Name", "interviewer")];
-  let number = 0;
+  const questions = questionsOf(card, fields);
   for (const section of card.sections || []) {
-    const entries = section.entries || [];
-    if (!entries.length) continue;
+    const asked = questions.filter((question) => question.section === section);
+    if (!asked.length) continue;
     blocks.push({ rule: true });
     blocks.push({ heading: [data(section.heading || section.title || ""), " (",
                             typed(asText(section.minutes)), " mins)"] });
-    for (const entry of entries) {
-      number += 1;
+    for (const question of asked) {
       /** @type {Line[]} */
       const lines = [
-        [strong("Question " + number + ":"), " ", data(entryTitle(entry, fields))],
+        [strong("Question " + question.number + ":"), " ", data(question.title)],
         [strong("Score (" + scale.min + "\u2013" + scale.max + "):"), " ",
-         typed(textOf(fields, entry.key + ":score"))],
+         typed(textOf(fields, question.entry.key + ":score"))],
       ];
-      const answers = hireAnswers(entry, fields);
-      if (answers.length) {
-        lines.push([strong("Hire signals:"), " ", ...answers.flatMap((item, index) =>
-          [...(index ? ["; "] : []), data(item.indicator), " \u2014 ", typed(item.answer)])]);
+      if (question.answers.length) {
+        // A pool's indicators are its options'; with several asked, each names its own.
+        const titles = new Map(question.asked.map((option) => [option.id, option.title]));
+        const named = question.asked.length > 1;
+        lines.push([strong("Hire signals:"), " ", ...question.answers.flatMap((item, index) =>
+          [...(index ? ["; "] : []),
+           ...(named && item.option ? [data(titles.get(item.option) || ""), ": "] : []),
+           data(item.indicator), " \u2014 ", typed(item.answer)])]);
       }
       lines.push([strong("Feedback:")]);
-      blocks.push({ lines, body: textOf(fields, entry.key + ":notes") });
+      blocks.push({ lines, body: question.notes });
     }
   }
   const dimensions = card.dimensions || [];

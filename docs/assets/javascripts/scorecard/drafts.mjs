@@ -1,12 +1,14 @@
 /*
  * Drafts: every form's values, kept in this browser under one storage entry, one draft a
  * key (the card's `draft_key` format: form kind, playbook and candidate label, so the full
- * and one-page scorecards of a playbook, which share field names, share drafts). Stored
+ * and one-page scorecards of a playbook, which share field names, share drafts). What is
+ * entered before a candidate label exists is kept as an unnamed draft, under a generated
+ * id in the candidate's place ("~unnamed-<id>"), and renamed when a label is typed. Stored
  * values may have been edited by hand or written by another version: only strings (and
  * lists of strings) are taken from them. Pure: the stored object in, values out.
  */
 
-import { asText, fill, hasOwn, isObject } from "../core/text.mjs";
+import { asText, fill, formatTime, hasOwn, isObject } from "../core/text.mjs";
 import { parse } from "../core/storage.mjs";
 
 /** @typedef {import("./card.mjs").Card} Card */
@@ -32,6 +34,53 @@ export const DRAFTS = "interview-playbooks:drafts:v1";
  */
 export function draftKey(card, label) {
   return fill(card.draft_key, { form: card.form, playbook: card.playbook, candidate: label });
+}
+
+/** What stands in for the candidate label in an unnamed draft's key, before its id. */
+export const UNNAMED = "~unnamed-";
+
+/**
+ * The key of an unnamed draft of `card`'s form (`id`: generated once per draft).
+ * @param {Pick<Card, "draft_key" | "form" | "playbook">} card
+ * @param {string} id
+ */
+export function unnamedKey(card, id) {
+  return draftKey(card, UNNAMED + id);
+}
+
+/**
+ * How a draft is named in lists: its candidate label, or "Unnamed draft".
+ * @param {Pick<Draft, "candidate">} draft
+ */
+export function draftName(draft) {
+  return draft.candidate || "Unnamed draft";
+}
+
+/**
+ * A draft as lists show it: "Candidate A · Mar 14, 14:03" (its last change).
+ * @param {Pick<Draft, "candidate" | "saved_at">} draft
+ */
+export function draftTitle(draft) {
+  const when = formatTime(draft.saved_at);
+  return draftName(draft) + (when ? " \u00b7 " + when : "");
+}
+
+/**
+ * Store `draft` under `key` in `all`. The draft that was open before (`previous`) is
+ * renamed rather than copied when it had no label: it goes. A labelled one stays (a label
+ * edited into another names a second candidate). Returns the key that went, or null.
+ * @param {Store} all
+ * @param {string} key
+ * @param {Draft} draft
+ * @param {string | null} previous
+ */
+export function placeDraft(all, key, draft, previous) {
+  all[key] = draft;
+  if (!previous || previous === key) return null;
+  const before = draftAt(all, previous);
+  if (!before || before.candidate) return null;
+  delete all[previous];
+  return previous;
 }
 
 /**

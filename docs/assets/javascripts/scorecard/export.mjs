@@ -1,13 +1,14 @@
 /*
- * What a filled-in card exports: Markdown (in the feedback template's layout), plain text,
- * and JSON in the format schemas/scorecard-export.schema.json defines (the card names the
- * schema and its version: interview_playbooks/scorecard.py). Pure.
+ * What a filled-in card exports: Markdown (in the feedback template's layout), plain text
+ * (plain-text.mjs), and JSON in the format schemas/scorecard-export.schema.json defines
+ * (the card names the schema and its version: interview_playbooks/scorecard.py; the
+ * debrief reads it). Pure.
  */
 
-import { debriefRows, entryTitle, hireAnswers, pointLabel, textOf } from "./card.mjs";
+import { debriefRows, pointLabel, questionsOf, scoreLabel, scoreOf, textOf } from "./card.mjs";
 import { documentOf } from "./document.mjs";
 import { toMarkdown } from "./markdown.mjs";
-import { toPlainText } from "./plain-text.mjs";
+import { plainTextOf } from "./plain-text.mjs";
 import { slug } from "../core/text.mjs";
 
 /** @typedef {import("./card.mjs").Card} Card */
@@ -25,18 +26,19 @@ export function markdownOf({ card, fields, draftVersion }) {
   return toMarkdown(documentOf(card, fields, draftVersion));
 }
 
-/** @param {Sheet} sheet */
-export function plainTextOf({ card, fields, draftVersion }) {
-  return toPlainText(documentOf(card, fields, draftVersion));
-}
+export { plainTextOf };
 
-/** @param {string} value */
-function score(value) {
-  return value === "" ? null : Number(value);
+/**
+ * A score and its label on the card's scale, as the export writes them.
+ * @param {Card} card
+ * @param {number | null} value
+ */
+function scored(card, value) {
+  return { score: value, score_label: value === null ? null : scoreLabel(card, value) || null };
 }
 
 /**
- * The export's entries: each question's score, notes and hire signals, then each rubric
+ * The export's entries: each question with what was entered for it, then each rubric
  * dimension's score; a debrief's rows per dimension.
  * @param {Card} card
  * @param {Fields} fields
@@ -47,22 +49,32 @@ function entries(card, fields) {
       key: dimension.key,
       title: dimension.label,
       rows: debriefRows(card, dimension, fields).map((row) => ({
-        row: row.row, interviewer: row.interviewer, score: score(row.score), evidence: row.evidence,
+        row: row.row, interviewer: row.interviewer, score: scoreOf({ score: row.score }, "score"),
+        evidence: row.evidence,
       })),
     }));
   }
   return [
-    ...(card.sections || []).flatMap((section) => (section.entries || []).map((entry) => ({
-      key: entry.key,
-      section: section.heading || section.title || "",
-      title: entryTitle(entry, fields),
-      score: score(textOf(fields, entry.key + ":score")),
-      notes: textOf(fields, entry.key + ":notes"),
-      hire_signals: hireAnswers(entry, fields),
-    }))),
+    ...questionsOf(card, fields).map(({ entry, section, title, asked, score, notes, answers, flags }) => {
+      const pool = entry.kind === "pool";
+      return {
+        kind: pool ? "pool" : "question",
+        key: entry.key,
+        section: section.heading || section.title || "",
+        title,
+        question: pool ? (asked.length === 1 ? asked[0].id : null) : entry.question || null,
+        ...(pool ? { asked: asked.map((option) => option.id) } : {}),
+        minutes: typeof entry.minutes === "number" ? entry.minutes : null,
+        ...scored(card, score),
+        notes,
+        hire_signals: answers,
+        flags,
+      };
+    }),
     ...(card.dimensions || []).map((dimension) => ({
-      key: dimension.key, section: "Rubric", title: dimension.label,
-      score: score(textOf(fields, dimension.key + ":score")),
+      kind: "dimension", key: dimension.key, section: "Rubric", title: dimension.label,
+      signal: dimension.signal || "",
+      ...scored(card, scoreOf(fields, dimension.key + ":score")),
     })),
   ];
 }
@@ -81,8 +93,14 @@ export function exportOf({ card, fields, draftVersion }, now) {
     form: card.form,
     playbook: card.playbook,
     title: card.title || "",
+    role: card.role || "",
+    level: card.level || "",
+    level_name: card.level_name || "",
     rubric_version: card.rubric_version,
     candidate: textOf(fields, "candidate"),
+    ...(card.form === "debrief" ? { facilitator: textOf(fields, "facilitator") }
+      : { interviewer: textOf(fields, "interviewer") }),
+    date: textOf(fields, "date"),
     exported_at: now.toISOString(),
     fields,
     entries: entries(card, fields),

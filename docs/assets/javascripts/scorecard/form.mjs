@@ -3,7 +3,11 @@
  * `form[data-ip-form]` (overrides/playbooks/_scorecard.html, and the loop's form that
  * loop.mjs builds):
  *
- * - keeps drafts in this browser only (drafts.mjs; nothing is ever sent over the network);
+ * - keeps drafts in this browser only (drafts.mjs; nothing is ever sent over the network):
+ *   whatever is entered is saved at once, as an unnamed draft until a candidate label is
+ *   typed; opened with drafts stored, the form stays empty and asks whether to continue one
+ *   or start a new candidate; a storage that fails is said so in the warning line;
+ * - marks a score given without a note (card.mjs `flagsOf`, which the exports use too);
  * - copies each textarea's text into its print mirror, so long notes print in full;
  * - prints, copies the card as Markdown or plain text, downloads it as JSON (export.mjs),
  *   and deletes one draft or everything it stored.
@@ -12,19 +16,40 @@
  * text; no HTML string is built.
  */
 
-import { DRAFTS, draftAt, draftKey, draftsOf, extraOf, newDraft, versionWarning, withExtra }
-  from "./drafts.mjs";
+import { flagsOf } from "./card.mjs";
+import { DRAFTS, draftAt, draftKey, draftName, draftTitle, draftsOf, extraOf, newDraft, placeDraft,
+         unnamedKey, versionWarning, withExtra } from "./drafts.mjs";
 import { exportName, exportOf, markdownOf, plainTextOf } from "./export.mjs";
 import { messages, readJsonBlock } from "../core/page.mjs";
 import { pageStorage, storageProblem } from "../core/storage.mjs";
-import { formatTime, hasOwn, isObject, quoted } from "../core/text.mjs";
+import { formatTime, hasOwn, isObject, plural, quoted } from "../core/text.mjs";
 
 /** @typedef {import("./card.mjs").Card} Card */
 /** @typedef {import("./card.mjs").Fields} Fields */
 /** @typedef {HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement} Field */
 
 const SAVE_DELAY = 300; // ms of quiet typing before a draft is saved
-const NO_LABEL = "Type a candidate label to keep a draft";
+const NO_LABEL = "What you enter is saved at once; type a candidate label to name the draft.";
+const NO_NOTE = "Scored without a note: write down what the candidate said or did that earned it.";
+
+/** A new unnamed draft's id: random enough that two tabs never pick the same. */
+function newId() {
+  const random = window.crypto && typeof window.crypto.randomUUID === "function"
+    ? window.crypto.randomUUID().slice(0, 8) : Math.random().toString(36).slice(2, 10);
+  return Date.now().toString(36) + "-" + random;
+}
+
+/**
+ * The draft each form replaced by the page now being set up had open, by form and playbook
+ * (only while mountForms runs: a later page opened with the same form asks again).
+ * @type {Map<string, string>}
+ */
+const carried = new Map();
+
+/** @param {Card} card */
+function formKind(card) {
+  return card.form + "|" + card.playbook;
+}
 
 // --- Layout changes wait for the pointer ------------------------------------------------
 // Pressing on a score right after typing the label blurs the label, which saves the draft
@@ -149,6 +174,12 @@ export class ScorecardForm {
     const { say, warn } = messages(form.querySelector("[data-ip-status]"), warning, whenPointerFree);
     this.say = say;
     this.warn = warn;
+    /** @type {{storage: string, version: string}} what the warning line says, by concern */
+    this.warnings = { storage: "", version: "" };
+    this.resume = /** @type {HTMLElement | null} */ (form.querySelector("[data-ip-resume]"));
+    /** @type {Map<string, HTMLElement>} each entry's notice of a score without a note */
+    this.flags = new Map();
+    this.unnoted = 0; // how many scores have no note
     /** @type {Fields} fields of the open draft this form lacks (the other variant's) */
     this.extra = Object.create(null);
     /** @type {string | null} rubric version the open draft was first filled in against */
@@ -181,15 +212,151 @@ export class ScorecardForm {
     });
     const select = this.select;
     select?.addEventListener("change", () => this.choose(select.value));
+    this.resume?.addEventListener("click", (event) => this.onResume(event));
+    const probe = pageStorage().probe();
+    if (!probe.ok) {
+      this.problem("Drafts cannot be saved: " + storageProblem(probe) + ". What you enter stays on " +
+                   "this page only; copy or download it before you leave.");
+    }
     const drafts = draftsOf(readAll(), this.card);
     this.refreshSelect(drafts);
-    if (drafts.length) {
-      this.open(drafts[0].key, "Opened the latest draft, for " + quoted(drafts[0].draft.candidate || "") + ".");
+    // The draft this tab had open on the page it just left (instant navigation between a
+    // playbook's scorecards, the loop's rebuilt form) stays open; a page opened afresh asks.
+    const kept = carried.get(formKind(this.card));
+    carried.delete(formKind(this.card));
+    if (kept && draftAt(readAll(), kept)) {
+      this.open(kept);
+    } else if (drafts.length) {
+      this.ask(drafts);
     } else {
       // The status line is filled from the start, so the first save does not move the form.
       this.say(NO_LABEL);
     }
     this.refreshText();
+    this.refreshFlags();
+  }
+
+  // --- Continue a draft, or start a new candidate --------------------------------------------
+
+  /**
+   * Show the drafts stored for this form, each with "Continue", and "Start a new
+   * candidate"; the form stays empty until one is chosen, or something is typed into it.
+   * @param {{key: string, draft: import("./drafts.mjs").Draft}[]} drafts
+   */
+  ask(drafts) {
+    const resume = this.resume;
+    const list = resume?.querySelector("[data-ip-resume-list]");
+    const template = resume?.querySelector("template[data-ip-resume-item]");
+    if (!resume || !list || !(template instanceof HTMLTemplateElement)) {
+      this.say(NO_LABEL);
+      return;
+    }
+    while (list.firstChild) list.removeChild(list.firstChild);
+    for (const { key, draft } of drafts) {
+      const item = /** @type {Element} */ (template.content.firstElementChild).cloneNode(true);
+      if (!(item instanceof HTMLElement)) continue;
+      const name = item.querySelector('[data-ip-slot="name"]');
+      const when = item.querySelector('[data-ip-slot="when"]');
+      if (name) name.textContent = draftName(draft);
+      if (when) when.textContent = formatTime(draft.saved_at) ? "last change " + formatTime(draft.saved_at) : "";
+      const button = item.querySelector("button[data-ip-resume-continue]");
+      if (button) {
+        button.setAttribute("data-key", key);
+        button.setAttribute("aria-label", "Continue the draft: " + draftTitle(draft));
+      }
+      list.appendChild(item);
+    }
+    resume.hidden = false;
+    this.say(plural(drafts.length, "saved draft") + " for this form: continue one, or start a new candidate.");
+  }
+
+  /** Whether the prompt is showing. */
+  asking() {
+    return !!this.resume && !this.resume.hidden;
+  }
+
+  /** @param {boolean} [focus] move the focus to the form (the prompt's button goes) */
+  dismiss(focus = false) {
+    if (!this.asking()) return;
+    const resume = /** @type {HTMLElement} */ (this.resume);
+    const hadFocus = resume.contains(document.activeElement);
+    resume.hidden = true;
+    if (focus || hadFocus) this.candidate?.focus();
+  }
+
+  /** @param {Event} event */
+  onResume(event) {
+    const button = event.target instanceof Element ? event.target.closest("button") : null;
+    if (!button) return;
+    if (button.hasAttribute("data-ip-resume-new")) {
+      this.dismiss(true);
+      this.reset("New candidate: what you enter is saved at once.");
+    } else if (button.hasAttribute("data-ip-resume-continue")) {
+      const key = button.getAttribute("data-key") || "";
+      this.dismiss(true);
+      this.open(key);
+    }
+  }
+
+  // --- Warnings ------------------------------------------------------------------------------
+
+  /** @param {string} message what went wrong with storage ("" when it works again) */
+  problem(message) {
+    this.warnings.storage = message;
+    this.warn([this.warnings.storage, this.warnings.version].filter(Boolean).join(" "));
+  }
+
+  /** @param {string} message */
+  versionNote(message) {
+    this.warnings.version = message;
+    this.warn([this.warnings.storage, this.warnings.version].filter(Boolean).join(" "));
+  }
+
+  // --- A score without a note ----------------------------------------------------------------
+
+  /** Show, by each notes field, whether its score lacks a note; returns how many do. */
+  refreshFlags() {
+    const fields = this.collect();
+    let count = 0;
+    for (const section of this.card.sections || []) {
+      for (const entry of section.entries || []) {
+        const flagged = flagsOf(entry, fields).length > 0;
+        if (flagged) count += 1;
+        const notice = this.flags.get(entry.key) || (flagged ? this.notice(entry.key) : null);
+        if (notice && notice.hidden === flagged) {
+          notice.hidden = !flagged;
+          const textarea = this.form.elements.namedItem(entry.key + ":notes");
+          if (textarea instanceof HTMLTextAreaElement) {
+            if (flagged) textarea.setAttribute("aria-describedby", notice.id);
+            else textarea.removeAttribute("aria-describedby");
+          }
+        }
+      }
+    }
+    this.unnoted = count;
+    return count;
+  }
+
+  /** The notice under an entry's notes field, made the first time it is needed. @param {string} key */
+  notice(key) {
+    const textarea = this.form.elements.namedItem(key + ":notes");
+    if (!(textarea instanceof HTMLTextAreaElement)) return null;
+    const box = textarea.closest(".ip-sc-notes") || textarea;
+    const notice = document.createElement("p");
+    notice.className = "ip-sc-flag ip-screen-only";
+    notice.id = "ip-flag-" + key;
+    notice.textContent = NO_NOTE;
+    notice.hidden = true;
+    box.insertAdjacentElement("afterend", notice);
+    this.flags.set(key, notice);
+    return notice;
+  }
+
+  /** " 2 scores have no note." after a status message, when any has none. */
+  flagSummary() {
+    const count = this.unnoted || 0;
+    if (!count) return "";
+    return " " + plural(count, "score") + (count === 1 ? " has" : " have") + " no note.";
   }
 
   /** @param {EventTarget | null} element @returns {element is Field} */
@@ -207,13 +374,13 @@ export class ScorecardForm {
       this.mirror(target);
       grow(target);
     }
+    this.dismiss(); // typing starts a new candidate's draft
     this.dirty = true;
+    if (target instanceof HTMLTextAreaElement) this.refreshFlags();
     // The label is saved when it is complete (change, or leaving the page), so typing
-    // "Candidate A" does not leave drafts named "C", "Ca", ... behind.
-    if (target === this.candidate) {
-      if (!this.label()) this.say(NO_LABEL);
-      return;
-    }
+    // "Candidate A" does not leave drafts named "C", "Ca", ... behind; what was entered
+    // before it is already saved, unnamed.
+    if (target === this.candidate) return;
     this.schedule();
   }
 
@@ -221,7 +388,9 @@ export class ScorecardForm {
   onChange(event) {
     if (!this.isField(event.target)) return;
     if (event.target instanceof HTMLTextAreaElement) this.mirror(event.target);
+    this.dismiss();
     this.dirty = true;
+    this.refreshFlags();
     this.flush();
   }
 
@@ -282,31 +451,41 @@ export class ScorecardForm {
 
   save() {
     const label = this.label();
-    if (!label) {
-      this.say(NO_LABEL);
-      return false;
-    }
-    const key = draftKey(this.card, label);
-    const renamedFrom = this.current && this.current !== key ? this.current : null;
+    const fields = this.fields();
+    // Nothing entered and no draft open: nothing to keep (a cleared form makes no draft).
+    if (!label && !this.current && !Object.keys(fields).length) return false;
+    // Without a label, the open draft (or a new unnamed one) holds what was entered.
+    const key = label ? draftKey(this.card, label) : this.current || unnamedKey(this.card, newId());
+    const previous = this.current;
     const all = readAll();
-    all[key] = newDraft(this.card, label, this.draftVersion || this.card.rubric_version, this.fields(),
-                        new Date());
+    const now = new Date();
+    const draft = newDraft(this.card, label, this.draftVersion || this.card.rubric_version, fields, now);
+    const renamed = placeDraft(all, key, draft, previous);
     const written = writeAll(all);
     if (!written.ok) {
       // What was typed stays in the form; the next change tries again.
       this.dirty = true;
-      this.say("Could not save the draft: " + storageProblem(written) + ". " +
-               "Your entries are still on this page; copy or download them before you leave.");
+      const message = "Could not save the draft: " + storageProblem(written) + ". " +
+        "Your entries are still on this page; copy or download them before you leave.";
+      this.problem(message);
+      this.say(message);
       return false;
     }
+    this.problem("");
     this.current = key;
     if (!this.draftVersion) this.draftVersion = this.card.rubric_version;
     this.refreshSelect();
-    const old = renamedFrom ? draftAt(readAll(), renamedFrom) : null;
-    if (old) {
-      this.say("Saved as " + quoted(label) + "; " + quoted(old.candidate || "") + " is still in the list.");
+    const old = previous && !renamed && previous !== key ? draftAt(all, previous) : null;
+    const summary = this.flagSummary();
+    if (!label) {
+      this.say("Saved as an unnamed draft at " + formatTime(draft.saved_at) +
+               "; type a candidate label to name it." + summary);
+    } else if (renamed) {
+      this.say("The unnamed draft is now the draft for " + quoted(label) + "." + summary);
+    } else if (old) {
+      this.say("Saved as " + quoted(label) + "; " + quoted(draftName(old)) + " is still in the list." + summary);
     } else {
-      this.say("Draft for " + quoted(label) + " saved in this browser.");
+      this.say("Draft for " + quoted(label) + " saved in this browser." + summary);
     }
     return true;
   }
@@ -325,8 +504,7 @@ export class ScorecardForm {
     select.add(new Option(drafts.length ? "(new, not saved)" : "(none yet)", ""));
     let current = "";
     for (const { key, draft } of drafts) {
-      const when = formatTime(draft.saved_at);
-      select.add(new Option((draft.candidate || "(no label)") + (when ? " \u00b7 " + when : ""), key));
+      select.add(new Option(draftTitle(draft), key));
       if (key === this.current) current = key;
     }
     select.value = current;
@@ -342,6 +520,7 @@ export class ScorecardForm {
     });
     this.extra = Object.create(null);
     this.refreshText();
+    this.refreshFlags();
   }
 
   /** @param {Fields} fields */
@@ -361,6 +540,7 @@ export class ScorecardForm {
     });
     this.extra = extraOf(fields, this.names);
     this.refreshText();
+    this.refreshFlags();
   }
 
   /** @param {string} key @param {string} [message] */
@@ -376,15 +556,18 @@ export class ScorecardForm {
     if (this.candidate && !this.candidate.value && draft.candidate) this.candidate.value = draft.candidate;
     this.current = key;
     this.draftVersion = draft.rubric_version || this.card.rubric_version;
-    this.warn(versionWarning(draft.rubric_version, this.card.rubric_version));
+    this.versionNote(versionWarning(draft.rubric_version, this.card.rubric_version));
     this.refreshSelect();
-    this.say(message || "Opened the draft for " + quoted(draft.candidate || "") + ".");
+    this.say((message || (draft.candidate ? "Opened the draft for " + quoted(draft.candidate) + "."
+      : "Opened the unnamed draft of " + formatTime(draft.saved_at) + "; type a candidate label to name it.")) +
+      this.flagSummary());
   }
 
   /** A draft picked from the list ("" for a new one). @param {string} key */
   choose(key) {
     pointerDown = false; // a draft was picked: nothing is pending under the pointer
     runDeferred();
+    this.dismiss();
     this.flush();
     if (key) this.open(key);
     else this.reset("New scorecard");
@@ -408,7 +591,7 @@ export class ScorecardForm {
     this.clear();
     this.current = null;
     this.draftVersion = null;
-    this.warn("");
+    this.versionNote("");
     this.refreshSelect();
     this.say(message);
   }
@@ -419,6 +602,7 @@ export class ScorecardForm {
     if (action === "delete-all") return this.deleteAll();
     this.flush();
     if (action === "new") {
+      this.dismiss();
       this.reset("New scorecard");
       this.candidate?.focus();
     } else if (action === "print") {
@@ -474,7 +658,7 @@ export class ScorecardForm {
       this.say("There is no saved draft to delete for this scorecard.");
       return;
     }
-    const name = (stored && stored.candidate) || label;
+    const name = stored ? draftName(stored) : label;
     if (!window.confirm("Delete the draft for " + quoted(name) + " from this browser? This cannot be undone.")) {
       this.say("Nothing was deleted.");
       return;
@@ -555,10 +739,16 @@ export function refitAll() {
   });
 }
 
-/** Show another tab's changes in each form's list of drafts. */
+/** Show another tab's changes in each form's list of drafts (and its prompt, if showing). */
 export function refreshLists() {
   live.forEach((form) => {
-    if (form.form.isConnected) form.refreshSelect();
+    if (!form.form.isConnected) return;
+    form.refreshSelect();
+    if (form.asking()) {
+      const drafts = draftsOf(readAll(), form.card);
+      if (drafts.length) form.ask(drafts);
+      else form.dismiss();
+    }
   });
 }
 
@@ -570,7 +760,9 @@ export function refreshLists() {
 export function mountForms(root = document) {
   flushAll();
   live.forEach((form) => {
-    if (!form.form.isConnected) live.delete(form);
+    if (form.form.isConnected) return;
+    if (form.current) carried.set(formKind(form.card), form.current);
+    live.delete(form);
   });
   /** @type {ScorecardForm[]} */
   const mounted = [];
@@ -582,5 +774,6 @@ export function mountForms(root = document) {
     form.setup();
     mounted.push(form);
   }
+  carried.clear();
   return mounted;
 }
