@@ -209,10 +209,14 @@ export class LoopPage {
     fetchJson(this.root.getAttribute("data-ip-data") || "", prepare).then((data) => {
       this.data = data;
       this.fillPlaybooks(data);
-      this.refresh();
-      this.fromAddress(data);
       onChange(() => {
         if (this.root.isConnected) this.refresh();
+      });
+      this.refresh();
+      this.fromAddress(data);
+      // A shared link pasted into the address of this page, which does not reload it.
+      window.addEventListener("hashchange", () => {
+        if (this.root.isConnected && codeOf(window.location.hash) !== null) this.fromAddress(data);
       });
     }, () => {
       this.say("");
