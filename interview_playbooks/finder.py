@@ -17,7 +17,9 @@ fetch by a URL relative to the page:
      "scale":   [{"value": 5, "label": "Exceptional"}, ...],       the 1–5 score, best first
      "recommendation": [{"id": "strong-hire", "label": "Strong Hire"}, ...],
      "questions": [{"i": id, "t": title, "p": topic, "u": page, "k": kind, "l": [levels],
-                    "s": [signals], "r": [roles], "m": minutes, "f": [former ids]}]}
+                    "s": [signals], "r": [roles], "m": minutes, "f": [former ids]}],
+     "playbooks": [{"i": id, "t": title, "r": role, "l": level, "d": duration,
+                    "q": [question ids]}, ...]}                 as the navigation lists them
 
 In a question, `p`, `u`, `k`, `l`, `s` and `r` are positions in the tables above (a number
 is shorter than an id repeated 10,000 times); `r` holds the roles of the playbooks that ask
@@ -25,10 +27,22 @@ the question; `m` is its suggested minutes; `m`, `f` and `former` are left out w
 question's card is at `pages[u] + "#" + i`, relative to the site root: its bank's page, or
 one of the numbered pages of a large bank (pages.question_pages).
 
-The hire indicators, which only the loop's scorecard shows, are two thirds of the bytes of
-a question; they are kept out of finder.json, in one small file per bank,
-`questions/<topic>/hire.json` (pages.HIRE_DATA): {"<question id>": ["indicator", ...]}.
-The loop page fetches the files of the banks its questions come from.
+A playbook's `r` and `l` are positions too; `q` is what a custom loop that starts from the
+playbook asks (loop/page.mjs): its questions in schedule order, and of a pool (ask N of
+M) its first N options, so that the loop takes the playbook's time.
+
+What only the loop's scorecard shows (hire indicators and the cues interview mode puts on
+screen) is most of the bytes of a question; it is kept out of finder.json, in one small
+file per bank, `questions/<topic>/hire.json` (pages.HIRE_DATA), each key left out when
+empty:
+
+    {"<question id>": {"h": ["hire indicator", ...],
+                       "a": "the prompt, word for word",
+                       "b": [["mandatory" | "hard" | "follow-up", "probe", "condition"], ...],
+                       "s": ["what a strong answer includes", ...]}}
+
+A probe's condition is left out when it has none. The loop page fetches the files of the
+banks its questions come from.
 
 Titles, names and indicators are plain text (formatting marks removed): the scripts show them
 as text, never as HTML.
@@ -101,13 +115,49 @@ def finder_data(index: Index, kind_labels: dict[str, str], page_of: dict[str, st
             questions.append(entry)
     card = loop_card(index)
     return {"v": VERSION, **facets, "pages": pages, "scale": card["scale"],
-            "recommendation": card["recommendation"], "questions": questions}
+            "recommendation": card["recommendation"], "questions": questions,
+            "playbooks": [_playbook(index, position, pid) for pid, _ in items_of(index, "playbook")]}
 
 
-def hire_data(index: Index, topic: str) -> dict[str, list[str]]:
-    """What a bank's hire.json holds: each question's hire indicators, ours included."""
-    return {question.id: [plain(indicator.text) for indicator in question.merged("hire")]
-            for question in index.banks[topic].questions}
+def _playbook(index: Index, position: dict[str, dict[str, int]], playbook_id: str) -> dict:
+    """A playbook as a loop starts from it: its questions, a pool's first options."""
+    playbook = index.playbooks[playbook_id]
+    asked = []
+    for segment in playbook.segments:
+        asked += segment.questions
+        for block in segment.blocks:
+            asked += block.questions[:block.choose] if block.choose else block.questions
+    return {"i": playbook.id, "t": plain(playbook.title), "r": position["roles"][playbook.role],
+            "l": position["levels"][playbook.level], "d": playbook.duration,
+            "q": list(dict.fromkeys(asked))}
+
+
+def _strong_cues(question: model.Question) -> list[str]:
+    """What a strong answer includes, as short lines: STAR parts, then topics."""
+    cues = []
+    for answer in question.merged("strong_answer"):
+        if answer.star:
+            for part in ("situation", "task", "action", "result"):
+                items = getattr(answer.star, part)
+                if items:
+                    cues.append(part.capitalize() + ": " + "; ".join(plain(item) for item in items))
+        cues += [plain(topic) for topic in answer.topics]
+    return cues
+
+
+def _cues(question: model.Question) -> dict:
+    """A question's hire indicators and interview cues, as hire.json holds them."""
+    probes = [[probe.type, plain(probe.text)] + ([plain(probe.condition)] if probe.condition else [])
+              for probe in question.merged("probes")]
+    entry = {"h": [plain(indicator.text) for indicator in question.merged("hire")],
+             "a": plain(question.prompt).strip(), "b": probes, "s": _strong_cues(question)}
+    return {name: value for name, value in entry.items() if value}
+
+
+def hire_data(index: Index, topic: str) -> dict[str, dict]:
+    """What a bank's hire.json holds: each question's hire indicators (ours included) and
+    the cues of interview mode (see the module's docstring)."""
+    return {question.id: _cues(question) for question in index.banks[topic].questions}
 
 
 def _json(data) -> str:

@@ -66,8 +66,9 @@ def loop_card(site) -> dict:
     chosen = finder["questions"][:3]
     for question in chosen:
         hire = site / finder["topics"][question["p"]]["hire"]
-        question["h"] = json.loads(hire.read_text(encoding="utf-8"))[question["i"]]
-    return run_client({"loop": {"skeleton": skeleton, "finder": finder, "ids": [q["i"] for q in chosen]}})
+        question["h"] = json.loads(hire.read_text(encoding="utf-8"))[question["i"]].get("h", [])
+    return run_client({"loop": {"skeleton": skeleton, "finder": finder, "ids": [q["i"] for q in chosen],
+                                "target": 45}})
 
 
 def test_the_unit_tests_fixtures_have_the_shape_the_build_writes(index, playbook_cards):

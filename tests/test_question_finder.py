@@ -189,16 +189,42 @@ def test_finder_data_has_every_question_exactly_once(site, data):
         [level["id"] for level in sorted(data.levels, key=lambda level: level["rank"])]
 
 
-def test_each_bank_has_its_hire_indicators(site, data):
+def test_each_bank_has_its_hire_indicators_and_cues(site, data):
     finder = json.loads((site / "questions" / "finder.json").read_text(encoding="utf-8"))
     seen = set()
     for topic in finder["topics"]:
         hire = json.loads((site / topic["hire"]).read_text(encoding="utf-8"))
-        for qid, indicators in hire.items():
-            assert data.questions[qid]["topic"] == topic["id"]
-            assert indicators == data.hire(data.questions[qid])
+        for qid, entry in hire.items():
+            question = data.questions[qid]
+            assert question["topic"] == topic["id"]
+            assert entry.get("h", []) == data.hire(question)
+            assert entry["a"] == plain(question["prompt"]).strip()
+            probes = question.get("probes", []) + (question.get("added") or {}).get("probes", [])
+            assert [probe[1] for probe in entry.get("b", [])] == \
+                [plain(p if isinstance(p, str) else p["text"]) for p in probes]
+            assert [probe[0] for probe in entry.get("b", [])] == \
+                ["follow-up" if isinstance(p, str) else p.get("type", "follow-up") for p in probes]
             seen.add(qid)
     assert seen == set(data.questions)
+
+
+def test_finder_data_has_every_playbook_with_its_questions_in_schedule_order(site, data):
+    finder = json.loads((site / "questions" / "finder.json").read_text(encoding="utf-8"))
+    assert sorted(p["i"] for p in finder["playbooks"]) == sorted(p["id"] for p in data.playbooks)
+    for entry in finder["playbooks"]:
+        playbook = next(p for p in data.playbooks if p["id"] == entry["i"])
+        assert entry["t"] == plain(playbook["title"])
+        assert finder["roles"][entry["r"]]["id"] == playbook["role"]
+        assert finder["levels"][entry["l"]]["id"] == playbook["level"]
+        assert entry["d"] == playbook["duration"]
+        offered = [q for s in playbook["segments"] for q in s.get("questions", []) +
+                   [q for b in s.get("blocks", []) for q in b.get("questions", [])]]
+        assert [q for q in offered if q in entry["q"]] == entry["q"], "schedule order"
+        for segment in playbook["segments"]:
+            for block in segment.get("blocks", []):
+                if block.get("choose"):  # a pool gives its first `choose` options
+                    assert [q for q in block["questions"] if q in entry["q"]] == \
+                        block["questions"][:block["choose"]]
 
 
 def test_finder_page_stays_small_and_fetches_its_data_relatively(site, data):

@@ -1,6 +1,6 @@
 // For the Python tests (tests/test_client_modules.py): the browser's pure modules run on
 // cards from a real build. Reads a JSON request on stdin, writes the answer on stdout:
-//   {"loop": {"skeleton": card, "finder": finder.json, "ids": [...]}}  -> the loop's card
+//   {"loop": {"skeleton": card, "finder": finder.json, "ids": [...], "target": 60}} -> the loop's card
 //   {"exports": [{"card": card, "fields": {...}, "draftVersion": null}]} -> their JSON exports
 //   {"markdown": [sheets as for exports]}                               -> their Markdown
 import { readFileSync } from "node:fs";
@@ -12,8 +12,8 @@ import { prepare } from "../../docs/assets/javascripts/finder/data.mjs";
 const request = JSON.parse(readFileSync(0, "utf-8"));
 let answer;
 if (request.loop) {
-  const { skeleton, finder, ids } = request.loop;
-  answer = loopCard(skeleton, prepare(finder), ids);
+  const { skeleton, finder, ids, target } = request.loop;
+  answer = loopCard(skeleton, prepare(finder), ids, target || 60);
 } else if (request.markdown) {
   answer = request.markdown.map(markdownOf);
 } else {

@@ -3,7 +3,7 @@ import assert from "node:assert/strict";
 
 import { MAX_QUERY, MAX_VALUES, aliases, fromQuery, matching, toQuery, unknownNote }
   from "../../docs/assets/javascripts/finder/filter.mjs";
-import { addHire, currentId, names, prepare, questionUrl, topicsLackingHire }
+import { addHire, currentId, names, playbookById, prepare, questionUrl, topicsLackingHire }
   from "../../docs/assets/javascripts/finder/data.mjs";
 import { fixture, plain } from "./helpers.mjs";
 
@@ -75,11 +75,29 @@ test("questions are found by current or former id, and link to their page", () =
   assert.deepEqual(names(data, "levels", [1, 0, 7]), ["Staff", "Senior MTS"]);
 });
 
-test("hire indicators are read per bank, once", () => {
+test("hire indicators and cues are read per bank, once; what is not text is left out", () => {
   const fresh = prepare(fixture("finder.json"));
   assert.deepEqual(topicsLackingHire(fresh, ["replicated-log", "cache-invalidation", "ownership-story"]), [0, 1]);
-  addHire(fresh, 0, { "replicated-log": ["Knows checkpoints"] });
+  addHire(fresh, 0, {
+    "replicated-log": { h: ["Knows checkpoints", 7], a: "How do you checkpoint a log?",
+                        b: [["mandatory", "Where is the checkpoint stored?", "if vague"], ["follow-up", "And then?"], ["hard"]],
+                        s: ["Snapshot plus tail"] },
+  });
   assert.deepEqual(fresh.byId["replicated-log"].h, ["Knows checkpoints"]);
+  assert.deepEqual(plain(fresh.byId["replicated-log"].c), {
+    a: "How do you checkpoint a log?",
+    b: [["mandatory", "Where is the checkpoint stored?", "if vague"], ["follow-up", "And then?"]],
+    s: ["Snapshot plus tail"] });
   assert.deepEqual(fresh.byId["cache-invalidation"].h, []);
   assert.deepEqual(topicsLackingHire(fresh, ["replicated-log", "ownership-story"]), [1]);
+  addHire(fresh, 1, { "ownership-story": ["An indicator in the old shape"], "resume-deep-dive": "nonsense" });
+  assert.deepEqual(fresh.byId["ownership-story"].h, ["An indicator in the old shape"]);
+  assert.deepEqual(fresh.byId["resume-deep-dive"].h, []);
+});
+
+test("playbooks are found by id only", () => {
+  assert.equal(playbookById(data, "storage-staff").t, "Storage Staff loop");
+  assert.equal(playbookById(data, "constructor"), null);
+  assert.equal(playbookById(data, ""), null);
+  assert.equal(playbookById(prepare({ ...fixture("finder.json"), playbooks: undefined }), "storage-staff"), null);
 });

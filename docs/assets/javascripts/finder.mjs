@@ -9,7 +9,8 @@
  * (popstate) restore the filter.
  *
  * Results are drawn from the page's <template>, with text only (textContent), at most
- * PAGE_SIZE at a time, with a "Show more" button, each with its "Add to my loop" button.
+ * PAGE_SIZE at a time, with a "Show more" button, each with its kind, bank, levels and
+ * suggested minutes (where it has them) and its "Add to my loop" button.
  */
 
 import { GROUPS, TABLES, aliases, fromQuery, matching, toQuery, unknownNote } from "./finder/filter.mjs";
@@ -196,6 +197,8 @@ class Finder {
       slot("kind").textContent = nameAt(data, "kinds", question.k);
       slot("topic").textContent = nameAt(data, "topics", question.p);
       slot("levels").textContent = names(data, "levels", question.l).join(", ");
+      // A question's suggested minutes, where it has them ("" keeps the slot empty).
+      slot("minutes").textContent = question.m ? " \u00b7 " + question.m + " min" : "";
       const toggle = item.querySelector("[data-ip-loop-toggle]");
       toggle?.setAttribute("data-ip-loop-toggle", question.i);
       toggle?.setAttribute("data-ip-title", question.t);

@@ -20,6 +20,19 @@ import { hasOwn } from "../core/text.mjs";
  * @property {number} [m] suggested minutes
  * @property {string[]} [f] former ids
  * @property {string[]} [h] hire indicators, once read from the bank's hire.json
+ * @property {Cues} [c] interview mode's cues, read with them
+ * @typedef {object} Cues what the interviewer reads during the question (hire.json's a, b, s)
+ * @property {string} [a] the prompt, word for word
+ * @property {string[][]} [b] probes: [type ("mandatory", "hard", "follow-up"), text, condition?]
+ * @property {string[]} [s] what a strong answer includes
+ * @typedef {Cues & {h?: string[]}} HireEntry a question in its bank's hire.json
+ * @typedef {object} Playbook a playbook as a loop starts from it
+ * @property {string} i id
+ * @property {string} t title
+ * @property {number} r role (a position in `roles`)
+ * @property {number} l level (a position in `levels`)
+ * @property {number} d duration in minutes
+ * @property {string[]} q the questions it asks, in schedule order (a pool's first options)
  * @typedef {object} RawFinderData
  * @property {number} v
  * @property {Facet[]} levels
@@ -29,6 +42,7 @@ import { hasOwn } from "../core/text.mjs";
  * @property {Topic[]} topics
  * @property {string[]} pages
  * @property {Question[]} questions
+ * @property {Playbook[]} [playbooks]
  * @typedef {RawFinderData & {byId: Record<string, Question>, formerIds: Record<string, string>}} FinderData
  * @typedef {"levels" | "roles" | "signals" | "kinds" | "topics"} Table
  */
@@ -107,14 +121,42 @@ export function topicsLackingHire(data, ids) {
   return [...topics];
 }
 
+/** @param {unknown} value @returns {string[]} */
+function texts(value) {
+  return Array.isArray(value) ? value.filter((item) => typeof item === "string") : [];
+}
+
 /**
- * Give the questions of the bank at `position` their hire indicators from its hire.json.
+ * Give the questions of the bank at `position` their hire indicators and cues from its
+ * hire.json (a list alone, as files of earlier versions held, is the indicators).
  * @param {FinderData} data
  * @param {number} position
- * @param {Record<string, string[]>} file
+ * @param {Record<string, HireEntry | string[]>} file
  */
 export function addHire(data, position, file) {
   for (const question of data.questions) {
-    if (question.p === position) question.h = hasOwn(file, question.i) ? file[question.i] : [];
+    if (question.p !== position) continue;
+    const entry = hasOwn(file, question.i) ? file[question.i] : {};
+    if (Array.isArray(entry)) {
+      question.h = texts(entry);
+      question.c = {};
+      continue;
+    }
+    const known = entry && typeof entry === "object" ? entry : {};
+    question.h = texts(known.h);
+    question.c = {
+      a: typeof known.a === "string" ? known.a : "",
+      b: Array.isArray(known.b) ? known.b.map(texts).filter((probe) => probe.length >= 2) : [],
+      s: texts(known.s),
+    };
   }
+}
+
+/**
+ * The playbook with this id, or null.
+ * @param {FinderData} data
+ * @param {string} id
+ */
+export function playbookById(data, id) {
+  return (data.playbooks || []).find((playbook) => playbook.i === id) || null;
 }

@@ -1,21 +1,32 @@
 /*
  * The loop page (questions/loop/, [data-ip-loop]): lists the loop to reorder, remove and
- * clear, and builds the loop's scorecard from the templates in the page
- * (overrides/playbooks/loop.md) and the card skeleton the build wrote there; the scorecard
- * form (scorecard/form.mjs) then makes it fillable and printable like a playbook's.
+ * clear, times it against its target length, starts it from a playbook, shares it as a
+ * link, and builds the loop's scorecard from the templates in the page
+ * (overrides/playbooks/loop.md) and the card skeleton the build wrote there: a section a
+ * question with its time box and cues (the interview mode DOM), and a rubric of the signals
+ * the questions probe. The scorecard form (scorecard/form.mjs) then makes it fillable and
+ * printable like a playbook's.
  *
- * The questions' titles and signals come from the finder's data file, their hire
- * indicators from their banks' hire.json, fetched by URLs relative to the page; a question
- * id that is no longer in the data is dropped from the loop, and the page says so (a
- * renamed question, listed under its former id, is kept under its new one).
+ * The questions' titles and signals, and the playbooks, come from the finder's data file,
+ * their hire indicators and cues from their banks' hire.json, fetched by URLs relative to
+ * the page; a question id that is no longer in the data is dropped from the loop, and the
+ * page says so (a renamed question, listed under its former id, is kept under its new one).
+ *
+ * The address may say where the loop comes from: `?from=<playbook id>` (a playbook's link)
+ * or `#share=<code>` (loop/share.mjs). Either is read once and taken off the address; if it
+ * would replace a loop the browser has, the page asks first, and keeps the replaced loop
+ * to bring back.
  */
 
-import { loopCard, moved, resolve, resolveNote, totalText } from "./list.mjs";
-import { ids, onChange, save, tidy } from "./store.mjs";
-import { addHire, nameAt, names, prepare, questionUrl, topicsLackingHire } from "../finder/data.mjs";
+import { DEFAULT_MINUTES, loopCard, moved, probedBy, resolve, resolveNote, targetOf, timeBoxes, totalText }
+  from "./list.mjs";
+import { SHARE_PREFIX, codeOf, decodeLoop, encodeLoop } from "./share.mjs";
+import { ids, keepPrevious, onChange, previous, save, saveLoop, target, tidy } from "./store.mjs";
+import { addHire, currentId, nameAt, names, playbookById, prepare, questionUrl, topicsLackingHire }
+  from "../finder/data.mjs";
 import { mountForms } from "../scorecard/form.mjs";
 import { announce, fetchJson, messages, readJsonBlock } from "../core/page.mjs";
-import { plural, quoted } from "../core/text.mjs";
+import { plural, quoted, shorten } from "../core/text.mjs";
 
 /** @typedef {import("../finder/data.mjs").FinderData} FinderData */
 /** @typedef {import("../scorecard/card.mjs").Card} Card */
@@ -57,6 +68,70 @@ function cloneOf(template) {
   return /** @type {HTMLElement} */ (template?.content.firstElementChild?.cloneNode(true));
 }
 
+/** @param {string[]} a @param {string[]} b */
+const same = (a, b) => a.join("\n") === b.join("\n");
+
+/** "Mandatory" or "Hard", as the question cards label probes. */
+const PROBE_LABELS = { mandatory: "Mandatory", hard: "Hard", "follow-up": "Follow-up" };
+
+/**
+ * A list item of a probe: its kind's badge, its condition, its text.
+ * @param {string[]} probe [type, text, condition?]
+ */
+function probeItem([type, text, condition]) {
+  const item = document.createElement("li");
+  item.setAttribute("data-ip-probe", type);
+  if (type !== "follow-up") {
+    const badge = document.createElement("span");
+    badge.className = "ip-badge ip-badge--" + (type === "hard" ? "hard" : "mandatory");
+    badge.textContent = type === "hard" ? PROBE_LABELS.hard : PROBE_LABELS.mandatory;
+    item.append(badge, " ");
+  }
+  if (condition) {
+    const when = document.createElement("span");
+    when.className = "ip-condition";
+    when.textContent = condition;
+    item.append(when, " ");
+  }
+  item.append(text);
+  return item;
+}
+
+/** @param {Element} list @param {string[]} texts */
+function fillList(list, texts) {
+  for (const text of texts) {
+    const item = document.createElement("li");
+    item.textContent = text;
+    list.appendChild(item);
+  }
+}
+
+/**
+ * Fill the cues block of an entry (prompt, probes, strong answer); it goes if it is empty.
+ * @param {Element} cues
+ * @param {import("../finder/data.mjs").Cues} from
+ */
+function fillCues(cues, from) {
+  /** @param {string} name */
+  const slot = (name) => /** @type {HTMLElement} */ (cues.querySelector(`[data-ip-slot="${name}"]`));
+  const probes = from.b || [];
+  const asked = probes.filter((probe) => probe[0] === "mandatory" || probe[0] === "hard");
+  const more = probes.filter((probe) => !asked.includes(probe));
+  if (from.a) slot("prompt").textContent = from.a;
+  else slot("prompt").remove();
+  if (asked.length) asked.forEach((probe) => slot("probes").appendChild(probeItem(probe)));
+  else slot("probes").remove();
+  if (more.length) {
+    more.forEach((probe) => slot("more-probes").appendChild(probeItem(probe)));
+    slot("more-summary").textContent = "More probes (" + more.length + ")";
+  } else {
+    slot("more").remove();
+  }
+  if (from.s && from.s.length) fillList(slot("strong-list"), from.s);
+  else slot("strong").remove();
+  if (!cues.children.length) cues.remove();
+}
+
 export class LoopPage {
   /** @param {HTMLElement} root */
   constructor(root) {
@@ -70,10 +145,21 @@ export class LoopPage {
     this.empty = find("[data-ip-loop-empty]");
     this.total = root.querySelector("[data-ip-loop-total]");
     this.clearButton = find("[data-ip-loop-clear]");
+    this.shareButton = find("[data-ip-loop-share]");
+    this.shareBox = find("[data-ip-loop-share-box]");
+    this.shareUrl = /** @type {HTMLInputElement} */ (find("[data-ip-loop-share-url]"));
+    this.playbookSelect = /** @type {HTMLSelectElement} */ (find("[data-ip-loop-playbook]"));
+    this.useButton = find("[data-ip-loop-use]");
+    this.targetInput = /** @type {HTMLInputElement} */ (find("[data-ip-loop-target]"));
+    this.offer = find("[data-ip-loop-offer]");
+    this.offerText = find("[data-ip-loop-offer-text]");
+    this.previousBox = find("[data-ip-loop-previous]");
+    this.restoreButton = find("[data-ip-loop-restore]");
     this.itemTemplate = template("data-ip-loop-item");
     this.formTemplate = template("data-ip-loop-form");
-    this.entryTemplate = template("data-ip-loop-entry");
+    this.sectionTemplate = template("data-ip-loop-section");
     this.indicatorTemplate = template("data-ip-loop-indicator");
+    this.dimensionTemplate = template("data-ip-loop-dimension");
     this.formSlot = find("[data-ip-loop-form-slot]");
     /** @type {Card} the loop's card as the build wrote it, with no questions */
     this.skeleton = /** @type {Card} */ (readJsonBlock(template("data-ip-loop-card")));
@@ -85,28 +171,210 @@ export class LoopPage {
     this.data = null;
     /** @type {string[]} the loop, resolved against the data */
     this.ids = [];
+    /** the loop's target length in minutes */
+    this.target = target();
     /** @type {HTMLFormElement | null} */
     this.form = null;
-    /** @type {string[] | null} the ids the current form was built for, in order */
+    /** @type {string | null} what the current form was built for: its ids in order, and the target */
     this.formFor = null;
+    /** @type {(() => void) | null} what the offer's "Replace" button does */
+    this.onAccept = null;
   }
 
   setup() {
     this.manage.hidden = false;
     this.say("Loading your loop\u2026");
+    const hint = this.root.querySelector("[data-ip-loop-hint]");
+    if (hint) {
+      hint.textContent = "A playbook gives its questions in schedule order, and of each pool its first ones: " +
+        "swap in others from the finder. A question with no suggested time counts " + DEFAULT_MINUTES + " min.";
+    }
     this.list.addEventListener("click", (event) => this.onListClick(event));
     this.clearButton.addEventListener("click", () => this.clear());
+    this.shareButton.addEventListener("click", () => this.share());
+    this.useButton.addEventListener("click", () => this.offerPlaybook(this.playbookSelect.value, false));
+    this.targetInput.addEventListener("input", () => this.previewTarget());
+    this.targetInput.addEventListener("change", () => this.changeTarget());
+    this.offer.querySelector("[data-ip-loop-offer-yes]")?.addEventListener("click", () => {
+      const accept = this.onAccept;
+      this.closeOffer();
+      if (accept) accept();
+    });
+    this.offer.querySelector("[data-ip-loop-offer-no]")?.addEventListener("click", () => {
+      this.closeOffer();
+      this.say("Kept your loop.");
+      announce("Kept your loop.");
+    });
+    this.restoreButton.addEventListener("click", () => this.restore());
     fetchJson(this.root.getAttribute("data-ip-data") || "", prepare).then((data) => {
       this.data = data;
-      this.refresh();
+      this.fillPlaybooks(data);
       onChange(() => {
         if (this.root.isConnected) this.refresh();
+      });
+      this.refresh();
+      this.fromAddress(data);
+      // A shared link pasted into the address of this page, which does not reload it.
+      window.addEventListener("hashchange", () => {
+        if (this.root.isConnected && codeOf(window.location.hash) !== null) this.fromAddress(data);
       });
     }, () => {
       this.say("");
       this.warn("Could not load the questions (questions/finder.json), so your loop cannot be shown. " +
                 "It is still stored in this browser.");
     });
+  }
+
+  /** @param {FinderData} data */
+  fillPlaybooks(data) {
+    /** @type {Map<number, HTMLOptGroupElement>} */
+    const groups = new Map();
+    for (const playbook of data.playbooks || []) {
+      let group = groups.get(playbook.r);
+      if (!group) {
+        group = document.createElement("optgroup");
+        group.label = nameAt(data, "roles", playbook.r) || "Other";
+        groups.set(playbook.r, group);
+        this.playbookSelect.appendChild(group);
+      }
+      const option = document.createElement("option");
+      option.value = playbook.i;
+      option.textContent = playbook.t + " \u00b7 " + nameAt(data, "levels", playbook.l) + " \u00b7 " +
+        playbook.d + " min";
+      group.appendChild(option);
+    }
+  }
+
+  /**
+   * A loop the address brings (a shared link, a playbook's link), read once: the address
+   * loses it, so a reload does not ask again.
+   * @param {FinderData} data
+   */
+  fromAddress(data) {
+    const code = codeOf(window.location.hash);
+    const from = new URLSearchParams(window.location.search).get("from");
+    if (code === null && from === null) return;
+    window.history.replaceState(window.history.state, "", window.location.pathname);
+    if (code !== null) {
+      const shared = decodeLoop(code, data);
+      this.warn(shared.problems.join(" "));
+      if (!shared.ids.length) {
+        this.say("The link holds no question of this site: your loop is as it was.");
+        return;
+      }
+      this.offerLoop(shared.ids, shared.target, "The shared loop");
+    } else {
+      this.offerPlaybook(from || "", true);
+    }
+  }
+
+  /**
+   * Start the loop from the playbook `id` (asking first if the loop has questions).
+   * @param {string} id
+   * @param {boolean} fromLink the id came from the address
+   */
+  offerPlaybook(id, fromLink) {
+    const data = this.data;
+    if (!data) return;
+    const playbook = id ? playbookById(data, id) : null;
+    if (!playbook) {
+      if (fromLink) this.warn("No playbook has the id " + quoted(shorten(id, 60)) + ": your loop is as it was.");
+      else this.playbookSelect.focus();
+      if (!fromLink) this.say("Choose a playbook first.");
+      return;
+    }
+    this.playbookSelect.value = playbook.i;
+    const list = [];
+    for (const qid of playbook.q) {
+      const current = currentId(data, qid);
+      if (current !== null && !list.includes(current)) list.push(current);
+    }
+    this.offerLoop(list, playbook.d, "The playbook " + quoted(playbook.t));
+  }
+
+  /**
+   * Make `list` (and `minutes`) the loop: at once if the loop is empty, after asking in
+   * the page if it has other questions; the replaced loop is kept to bring back.
+   * @param {string[]} list
+   * @param {number} minutes
+   * @param {string} what names the new loop's source, e.g. "The shared loop"
+   */
+  offerLoop(list, minutes, what) {
+    const data = /** @type {FinderData} */ (this.data);
+    const now = this.ids;
+    const described = what + " has " + plural(list.length, "question") + " (" +
+      timeBoxes(list.map((id) => data.byId[id])).reduce((sum, box) => sum + box.minutes, 0) +
+      " min) and a target of " + minutes + " min";
+    if (same(now, list) && this.target === minutes) {
+      this.say(what + " is the loop you have.");
+      return;
+    }
+    const replace = () => {
+      if (now.length) keepPrevious({ ids: now, target: this.target });
+      if (saveLoop(list, minutes)) {
+        this.say(described + ": it is now your loop.");
+        announce(described + ": it is now your loop.");
+      }
+    };
+    if (!now.length) {
+      replace();
+      return;
+    }
+    this.offerText.textContent = described + ". Replace your loop of " + plural(now.length, "question") +
+      " (" + this.target + " min target) with it? Yours is kept in this browser, to bring back.";
+    this.onAccept = replace;
+    this.offer.hidden = false;
+    const yes = this.offer.querySelector("[data-ip-loop-offer-yes]");
+    if (yes instanceof HTMLElement) yes.focus();
+  }
+
+  closeOffer() {
+    this.offer.hidden = true;
+    this.onAccept = null;
+  }
+
+  /** Swap the loop with the one it replaced. */
+  restore() {
+    const before = previous();
+    if (!before) return;
+    keepPrevious(this.ids.length ? { ids: this.ids, target: this.target } : null);
+    if (saveLoop(before.ids, before.target)) {
+      announce("Brought back your loop of " + plural(before.ids.length, "question") + ".");
+    }
+  }
+
+  /** The total against the target as it is being typed (saved when the field changes). */
+  previewTarget() {
+    const data = this.data;
+    const minutes = targetOf(this.targetInput.value);
+    if (data && minutes !== null && this.total) {
+      this.total.textContent = totalText(this.ids.map((id) => data.byId[id]), minutes);
+    }
+  }
+
+  changeTarget() {
+    const minutes = targetOf(this.targetInput.value);
+    if (minutes === null) {
+      this.warn("The target length is whole minutes from 5 to 600; it stays " + this.target + " min.");
+      this.targetInput.value = String(this.target);
+      return;
+    }
+    this.warn("");
+    if (minutes !== this.target) saveLoop(this.ids, minutes);
+  }
+
+  /** The link to the loop, shown and copied. */
+  share() {
+    if (!this.ids.length) return;
+    const url = window.location.origin + window.location.pathname + SHARE_PREFIX + encodeLoop(this.ids, this.target);
+    this.shareUrl.value = url;
+    this.shareBox.hidden = false;
+    this.shareUrl.focus();
+    this.shareUrl.select();
+    const copied = () => announce("Copied the link to your loop: " + plural(this.ids.length, "question") + ".");
+    const failed = () => this.say("Copy the link below (this browser did not let the page copy it).");
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(url).then(copied, failed);
+    else failed();
   }
 
   /** The loop changed (or the page opened): list it, then build its scorecard. */
@@ -118,10 +386,18 @@ export class LoopPage {
       tidy(resolved.kept);
     }
     this.ids = resolved.kept;
+    this.target = target();
+    if (document.activeElement !== this.targetInput) this.targetInput.value = String(this.target);
+    const before = previous();
+    this.previousBox.hidden = !before || same(before.ids, this.ids);
+    if (before) {
+      this.restoreButton.textContent = "Bring back the loop you had before (" +
+        plural(before.ids.length, "question") + ", " + before.target + " min)";
+    }
     this.render(data);
     const wanted = this.ids.slice();
     loadHire(data, wanted, this.base).then((failed) => {
-      if (this.ids.join("\n") !== wanted.join("\n")) return; // a newer change builds it
+      if (!same(this.ids, wanted)) return; // a newer change builds it
       if (failed.length) {
         this.warn("Could not load the hire indicators of " + failed.join(", ") +
                   "; the scorecard leaves them out.");
@@ -134,15 +410,18 @@ export class LoopPage {
   render(data) {
     const list = this.list;
     list.replaceChildren();
+    const boxes = timeBoxes(this.ids.map((id) => data.byId[id]));
     this.ids.forEach((id, position) => {
       const question = data.byId[id];
+      const box = boxes[position];
       const item = cloneOf(this.itemTemplate);
       item.setAttribute("data-ip-question", id);
       const link = /** @type {HTMLAnchorElement} */ (item.querySelector('[data-ip-slot="title"]'));
       link.textContent = question.t;
       link.href = this.base + questionUrl(data, question);
-      const meta = [nameAt(data, "kinds", question.k), nameAt(data, "topics", question.p),
-                    ...(question.m ? ["about " + question.m + " min"] : [])];
+      const meta = [box.start + "\u2013" + box.end + " min" +
+                    (box.assumed ? " (no suggested time: " + DEFAULT_MINUTES + " counted)" : ""),
+                    nameAt(data, "kinds", question.k), nameAt(data, "topics", question.p)];
       /** @type {Element} */ (item.querySelector('[data-ip-slot="meta"]')).textContent =
         meta.filter(Boolean).join(" \u00b7 ");
       for (const button of item.querySelectorAll("button")) {
@@ -157,7 +436,15 @@ export class LoopPage {
     this.empty.hidden = count > 0;
     list.hidden = count === 0;
     this.clearButton.hidden = count === 0;
-    if (this.total) this.total.textContent = totalText(this.ids.map((id) => data.byId[id]));
+    this.shareButton.hidden = count === 0;
+    if (!count) this.shareBox.hidden = true;
+    else if (!this.shareBox.hidden) this.shareUrl.value = window.location.origin + window.location.pathname +
+      SHARE_PREFIX + encodeLoop(this.ids, this.target);
+    const total = totalText(this.ids.map((id) => data.byId[id]), this.target);
+    if (this.total) {
+      this.total.textContent = total;
+      this.total.classList.toggle("ip-loop-total--over", / over by /.test(total));
+    }
     this.say(count ? "Your loop: " + plural(count, "question") + "." : "Your loop is empty.");
   }
 
@@ -202,17 +489,18 @@ export class LoopPage {
   }
 
   /**
-   * The loop's scorecard, built again when the loop's questions or their order changed;
-   * the draft that was open stays open.
+   * The loop's scorecard, built again when the loop's questions, their order or its
+   * target changed; the draft that was open stays open.
    * @param {FinderData} data
    */
   buildForm(data) {
     const list = this.ids;
-    if (this.formFor && this.formFor.join("\n") === list.join("\n")) return;
+    const key = list.join("\n") + "\n@" + this.target;
+    if (this.formFor === key) return;
     const old = this.form;
     const oldLabel = old?.elements.namedItem("candidate");
     const label = oldLabel instanceof HTMLInputElement ? oldLabel.value.trim() : "";
-    this.formFor = list.slice();
+    this.formFor = key;
     if (!list.length) {
       old?.remove();
       this.form = null;
@@ -220,32 +508,18 @@ export class LoopPage {
       mountForms(this.formSlot); // saves the removed form's draft, and lets it go
       return;
     }
-    const card = loopCard(this.skeleton, data, list);
+    const card = loopCard(this.skeleton, data, list, this.target);
     const form = /** @type {HTMLFormElement} */ (cloneOf(this.formTemplate));
-    const entries = /** @type {Element} */ (form.querySelector("[data-ip-loop-entries]"));
-    for (const entry of card.sections[0].entries) {
-      const element = cloneOf(this.entryTemplate);
-      fillNames(element, entry.key);
-      const question = data.byId[entry.question || ""];
-      /** @type {Element} */ (element.querySelector('[data-ip-slot="title"]')).textContent = entry.title;
-      /** @type {Element} */ (element.querySelector('[data-ip-slot="signals"]')).textContent =
-        names(data, "signals", question.s).join(", ");
-      const legend = element.querySelector(".ip-sc-score legend");
-      if (legend) legend.textContent = "Score for " + entry.title;
-      const notes = element.querySelector(".ip-sc-notes label");
-      if (notes) notes.textContent = "Evidence notes for " + entry.title;
-      const table = /** @type {HTMLTableElement} */ (element.querySelector('[data-ip-slot="indicators"]'));
-      entry.indicators.forEach((indicator, n) => {
-        const row = cloneOf(this.indicatorTemplate);
-        fillNames(row, entry.key, n + 1);
-        /** @type {Element} */ (row.querySelector('[data-ip-slot="text"]')).textContent = indicator;
-        table.tBodies[0].appendChild(row);
-      });
-      if (!entry.indicators.length) table.remove();
-      entries.appendChild(element);
-    }
+    const holder = /** @type {Element} */ (form.querySelector("[data-ip-loop-sections]"));
+    const sections = document.createDocumentFragment();
+    for (const section of card.sections) sections.appendChild(this.sectionOf(data, section));
+    holder.replaceWith(sections);
+    this.fillRubric(data, form, card);
     form.setAttribute("data-rubric-version", card.rubric_version);
     /** @type {Element} */ (form.querySelector("[data-ip-loop-version]")).textContent = card.rubric_version;
+    const total = card.sections.reduce((sum, section) => sum + section.minutes, 0);
+    /** @type {Element} */ (form.querySelector("[data-ip-loop-length]")).textContent =
+      "Target " + card.duration + " min, questions " + total + " min";
     form.insertBefore(dataBlock(card), form.firstChild);
     form.setAttribute("data-ip-form", card.form);
     if (old) old.replaceWith(form);
@@ -255,6 +529,74 @@ export class LoopPage {
     // The replaced form's draft is saved, this one set up with the latest draft open.
     const [mounted] = mountForms(this.formSlot);
     if (label && mounted) mounted.openLabel(label);
+  }
+
+  /**
+   * A question's time box in the form: its section, its entry, its cues and indicators.
+   * @param {FinderData} data
+   * @param {import("../scorecard/card.mjs").Section} section
+   */
+  sectionOf(data, section) {
+    const [entry] = section.entries;
+    const question = data.byId[entry.question || ""];
+    const element = cloneOf(this.sectionTemplate);
+    fillNames(element, entry.key);
+    element.setAttribute("data-ip-start", String(section.start));
+    element.setAttribute("data-ip-end", String(section.end));
+    /** @param {string} name */
+    const slot = (name) => /** @type {HTMLElement} */ (element.querySelector(`[data-ip-slot="${name}"]`));
+    slot("heading").textContent = section.start + "\u2013" + section.end + " min \u00b7 " + section.heading +
+      (question.m ? "" : " (no suggested time: " + DEFAULT_MINUTES + " min counted)");
+    const item = /** @type {Element} */ (element.querySelector("[data-ip-entry]"));
+    item.setAttribute("data-ip-minutes", String(entry.minutes));
+    slot("title").textContent = entry.title;
+    slot("signals").textContent = names(data, "signals", question.s).join(", ");
+    const legend = element.querySelector(".ip-sc-score legend");
+    if (legend) legend.textContent = "Score for " + entry.title;
+    const notes = element.querySelector(".ip-sc-notes");
+    const lines = Math.max(1, Math.min(20, entry.lines || 3));
+    if (notes) notes.className = notes.className.replace(/\bip-lines-\d+\b/, "ip-lines-" + lines);
+    const label = element.querySelector(".ip-sc-notes label");
+    if (label) label.textContent = "Evidence notes for " + entry.title;
+    const textarea = element.querySelector(".ip-sc-notes textarea");
+    if (textarea instanceof HTMLTextAreaElement) textarea.rows = lines;
+    const cues = element.querySelector("[data-ip-cues]");
+    if (cues) fillCues(cues, question.c || {});
+    const table = /** @type {HTMLTableElement} */ (slot("indicators"));
+    entry.indicators.forEach((indicator, n) => {
+      const row = cloneOf(this.indicatorTemplate);
+      fillNames(row, entry.key, n + 1);
+      /** @type {Element} */ (row.querySelector('[data-ip-slot="text"]')).textContent = indicator;
+      table.tBodies[0].appendChild(row);
+    });
+    if (!entry.indicators.length) table.remove();
+    return element;
+  }
+
+  /**
+   * The rubric: a row a dimension, with the questions that probe its signal and a score.
+   * @param {FinderData} data
+   * @param {HTMLFormElement} form
+   * @param {Card} card
+   */
+  fillRubric(data, form, card) {
+    const rubric = /** @type {HTMLElement} */ (form.querySelector("[data-ip-loop-rubric]"));
+    if (!card.dimensions.length) {
+      rubric.remove();
+      return;
+    }
+    const titles = probedBy(data, this.ids);
+    const body = /** @type {HTMLTableElement} */ (rubric.querySelector("table")).tBodies[0];
+    for (const dimension of card.dimensions) {
+      const row = cloneOf(this.dimensionTemplate);
+      fillNames(row, dimension.key);
+      /** @type {Element} */ (row.querySelector('[data-ip-slot="label"]')).textContent = dimension.label;
+      /** @type {Element} */ (row.querySelector('[data-ip-slot="questions"]')).textContent =
+        (titles[dimension.signal] || []).join(" \u00b7 ");
+      const legend = row.querySelector(".ip-sc-score legend");
+      if (legend) legend.textContent = "Rating for " + dimension.label;
+      body.appendChild(row);
+    }
   }
 }
 

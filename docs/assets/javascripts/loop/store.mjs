@@ -1,11 +1,13 @@
 /*
  * The loop in this browser's storage: a JSON list of question ids under LOOP, scoped to
- * the site. A stored value that is not a list is kept aside and the loop starts empty;
- * entries that are not ids are ignored. Nothing is sent anywhere. Everything on a page
- * that shows the loop listens for its changes here, including another tab's.
+ * the site, and its target length in minutes under LOOP_TARGET. A stored value that is not
+ * a list is kept aside and the loop starts empty; entries that are not ids are ignored.
+ * A loop replaced by a playbook's or a shared one is kept under LOOP_PREVIOUS, to bring
+ * back. Nothing is sent anywhere. Everything on a page that shows the loop listens for its
+ * changes here, including another tab's.
  */
 
-import { LOOP, clean } from "./list.mjs";
+import { DEFAULT_TARGET, LOOP, LOOP_PREVIOUS, LOOP_TARGET, clean, targetOf } from "./list.mjs";
 import { announce } from "../core/page.mjs";
 import { pageStorage, storageProblem } from "../core/storage.mjs";
 
@@ -40,6 +42,47 @@ export function tidy(list) {
   pageStorage().write(LOOP, list);
 }
 
+/** The loop's target length in minutes (DEFAULT_TARGET until one is set). */
+export function target() {
+  return targetOf(pageStorage().read(LOOP_TARGET, (value) => targetOf(value) !== null, DEFAULT_TARGET)) ||
+    DEFAULT_TARGET;
+}
+
+/**
+ * Store the loop's questions and target together (one change for the listeners); false
+ * (and said) if the browser refused.
+ * @param {string[]} list
+ * @param {number} minutes
+ */
+export function saveLoop(list, minutes) {
+  const written = pageStorage().write(LOOP_TARGET, minutes);
+  if (!written.ok) {
+    announce("Could not save your loop's target length: " + storageProblem(written) + ".");
+    return false;
+  }
+  return save(list);
+}
+
+/** @typedef {{ids: string[], target: number}} StoredLoop */
+
+/** The loop a replaced one had, or null. @returns {StoredLoop | null} */
+export function previous() {
+  /** @param {unknown} value */
+  const accept = (value) => !!value && typeof value === "object" && Array.isArray(/** @type {any} */ (value).ids);
+  const stored = pageStorage().read(LOOP_PREVIOUS, accept, /** @type {any} */ (null));
+  if (!stored) return null;
+  const ids = clean(stored.ids);
+  return ids.length ? { ids, target: targetOf(stored.target) || DEFAULT_TARGET } : null;
+}
+
+/**
+ * Keep `loop` to bring back (null forgets it); false if the browser refused.
+ * @param {StoredLoop | null} loop
+ */
+export function keepPrevious(loop) {
+  return (loop ? pageStorage().write(LOOP_PREVIOUS, loop) : pageStorage().remove(LOOP_PREVIOUS)).ok;
+}
+
 function changed() {
   listeners.forEach((listener) => listener());
 }
@@ -55,6 +98,6 @@ export function onChange(listener) {
 /** Follow other tabs' changes (once: module code runs once per document). */
 export function watchOtherTabs() {
   window.addEventListener("storage", (event) => {
-    if (pageStorage().concerns(event, LOOP)) changed();
+    if (pageStorage().concerns(event, LOOP) || pageStorage().concerns(event, LOOP_TARGET)) changed();
   });
 }
