@@ -506,6 +506,8 @@ def test_the_loop_scorecard_keeps_a_draft_like_a_playbooks(page, site_url, data)
         .some(d => d.form === 'loop' && d.candidate === 'Candidate A')""")
     page.reload()
     form = page.locator("form[data-ip-form=loop]")
+    # Opened afresh, the form asks which draft to continue (tests/test_scorecard_drafts.py).
+    form.locator("[data-ip-resume] li", has_text="Candidate A").get_by_role("button").click()
     expect(form.locator("input[name=candidate]")).to_have_value("Candidate A")
     expect(form.locator(f'input[name="q-{ids[1]}:score"][value="4"]')).to_be_checked()
     # Reordering rebuilds the form; the open draft and its answers stay.
