@@ -103,6 +103,16 @@ def test_a_loop_starts_from_a_playbook_with_its_questions_in_order(page, site_ur
     expect(page.locator("form[data-ip-form] .ip-sc-item-title")).to_have_text(titles)
 
 
+def test_the_playbook_page_makes_it_my_loop_by_a_click(page, site_url, data):
+    playbook = data.playbooks[0]
+    expected = asked(playbook)
+    open_loop(page, site_url, [])
+    page.goto(urljoin(site_url, f"playbooks/{playbook['id']}/"))
+    page.get_by_role("link", name="Make it my loop").click()
+    wait_for_form(page, len(expected))
+    assert loop_list(page) == expected
+
+
 def test_a_playbooks_link_asks_before_replacing_a_loop_and_keeps_the_old_one(page, site_url, data):
     playbook = data.playbooks[-1]
     expected = asked(playbook)
