@@ -1,22 +1,54 @@
 """Scorecards, one-page scorecards and debrief sheets on paper, printed by Chromium.
 
-Page budgets: a blank scorecard takes at most one page per 30 minutes of interview
-(rounded up), the one-page variant one page, the debrief sheet at most two, on A4 and on
-US Letter. No printed text is smaller than 9pt (12 CSS px).
+Page budgets, on A4 and on US Letter, in the light and in the dark colour scheme:
+
+- a blank scorecard takes at most one page per 30 minutes of interview (rounded up) plus
+  one for the rubric and the overall evaluation: a 60-minute scorecard at most 3 pages, a
+  30-minute one at most 2. That is what writing space in proportion to the minutes needs:
+  a question's notes get one 18pt line per two minutes it takes, never fewer than three
+  (the card's `lines`), each rubric dimension two evidence lines, strengths and concerns
+  five lines each and the decision rationale four;
+- the one-page variant one page, with two writing lines a question;
+- the debrief sheet at most two pages.
+
+No printed text is smaller than 9pt (12 CSS px). Print is black on white whatever the
+screen's colour scheme: no page margin painted dark, nothing past the right margin.
 """
 
 from __future__ import annotations
 
+import io
 import math
 
 import pytest
 import yaml
+from pypdf import PdfReader
+from pypdf.generic import ContentStream
 
-from conftest import ROOT, pdf_pages
+from conftest import ROOT, card_of, pdf_pages
 
 PLAYBOOKS = {path.stem: yaml.safe_load(path.read_text(encoding="utf-8"))
              for path in sorted((ROOT / "data" / "playbooks").glob("*.yaml"))}
 PAPER = ["A4", "Letter"]
+SCHEMES = ["light", "dark"]
+# A page's printable width in CSS px (96 per inch) inside print.css's @page margins, 11mm
+# each side.
+CONTENT_WIDTH = {"A4": round((210 - 22) / 25.4 * 96), "Letter": round(8.5 * 96 - 22 / 25.4 * 96)}
+LINE = 24  # one writing line, 18pt, in CSS px
+
+
+@pytest.fixture(params=SCHEMES)
+def scheme(request):
+    return request.param
+
+
+@pytest.fixture
+def scheme_page(browser, scheme):
+    """A page whose screen prefers `scheme`: Material then shows its dark palette (slate)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 def print_pdf(page, url: str, paper: str) -> bytes:
@@ -25,9 +57,13 @@ def print_pdf(page, url: str, paper: str) -> bytes:
     return page.pdf(format=paper, prefer_css_page_size=False)
 
 
+def scorecard_budget(duration: int) -> int:
+    return math.ceil(duration / 30) + 1
+
+
 def budgets():
     for playbook_id, playbook in PLAYBOOKS.items():
-        yield playbook_id, "scorecard/", math.ceil(playbook["duration"] / 30)
+        yield playbook_id, "scorecard/", scorecard_budget(playbook["duration"])
         if playbook["duration"] <= 60:
             yield playbook_id, "scorecard/one-page/", 1
         yield playbook_id, "debrief/", 2
@@ -36,10 +72,15 @@ def budgets():
 CASES = [(pid, path, limit, paper) for pid, path, limit in budgets() for paper in PAPER]
 
 
+def test_the_budget_is_three_pages_for_an_hour_and_two_for_half_an_hour():
+    assert scorecard_budget(60) == 3 and scorecard_budget(30) == 2
+    assert {p["duration"] for p in PLAYBOOKS.values()} >= {30, 60}
+
+
 @pytest.mark.parametrize("playbook_id, path, limit, paper", CASES,
                          ids=[f"{c[0]}-{c[1].strip('/').replace('/', '-')}-{c[3]}" for c in CASES])
-def test_blank_form_fits_its_page_budget(page, site_url, playbook_id, path, limit, paper):
-    pdf = print_pdf(page, f"{site_url}playbooks/{playbook_id}/{path}", paper)
+def test_blank_form_fits_its_page_budget(scheme_page, site_url, playbook_id, path, limit, paper):
+    pdf = print_pdf(scheme_page, f"{site_url}playbooks/{playbook_id}/{path}", paper)
     pages = pdf_pages(pdf)
     assert 1 <= pages <= limit, f"{pages} pages, budget {limit}"
 
@@ -58,12 +99,14 @@ SMALLEST_TEXT = """() => {
 }"""
 
 
+@pytest.mark.parametrize("paper", PAPER)
 @pytest.mark.parametrize("path", ["scorecard/", "scorecard/one-page/", "debrief/", ""])
-def test_no_printed_text_is_smaller_than_9pt(page, site_url, path):
+def test_no_printed_text_is_smaller_than_9pt(scheme_page, site_url, path, paper):
     playbook_id = next(pid for pid, p in PLAYBOOKS.items() if p["duration"] <= 60)
-    page.goto(f"{site_url}playbooks/{playbook_id}/{path}")
-    page.emulate_media(media="print")
-    smallest, where = page.evaluate(SMALLEST_TEXT)
+    scheme_page.set_viewport_size({"width": CONTENT_WIDTH[paper], "height": 900})
+    scheme_page.goto(f"{site_url}playbooks/{playbook_id}/{path}")
+    scheme_page.emulate_media(media="print")
+    smallest, where = scheme_page.evaluate(SMALLEST_TEXT)
     assert smallest >= 12, f"{smallest}px ({smallest * 0.75}pt) at {where}"
 
 
@@ -76,13 +119,70 @@ def test_print_hides_site_chrome_and_keeps_boxes_and_lines(page, site_url):
     radio = page.locator("form.ip-sc input[type=radio]").first
     style = radio.evaluate("e => { const s = getComputedStyle(e); return [s.borderTopStyle, s.borderTopWidth, s.width]; }")
     assert style[0] == "solid" and float(style[1].rstrip("px")) >= 1, style
-    lines = page.locator(".ip-sc-item .ip-sc-print-text").first
-    spacing = lines.evaluate("e => getComputedStyle(e).lineHeight")
-    height = lines.bounding_box()["height"]
-    assert float(spacing.rstrip("px")) >= 24  # 18pt
-    assert height >= 2 * 24 - 1  # at least two writing lines per question
     colour = page.evaluate("getComputedStyle(document.querySelector('.md-typeset')).color")
     assert colour == "rgb(0, 0, 0)"
+
+
+# --- Writing space ---------------------------------------------------------------------------
+
+# Every ruled box of a printed form: the field it copies (or none), its lines class, its
+# height, its line spacing, and whether it is ruled.
+RULED_BOXES = """(selector) => [...document.querySelectorAll(selector)].map(e => {
+  const s = getComputedStyle(e);
+  const lines = [...e.closest('[class*="ip-lines-"]')?.classList || []].find(c => /^ip-lines-\\d+$/.test(c));
+  return {field: e.dataset.ipMirror || null, lines: lines ? Number(lines.slice(9)) : null,
+          height: e.getBoundingClientRect().height, lineHeight: parseFloat(s.lineHeight),
+          ruled: s.backgroundImage.includes('repeating-linear-gradient'), visible: e.checkVisibility()};
+})"""
+
+
+@pytest.mark.parametrize("playbook_id", sorted(PLAYBOOKS))
+def test_every_question_has_a_writing_line_per_two_minutes_on_paper(page, site, site_url, playbook_id):
+    """Each question's notes print as exactly its card's `lines` ruled lines, 18pt apart:
+    one line per two minutes of the question, at least three."""
+    card = card_of(site, f"playbooks/{playbook_id}/scorecard")
+    entries = [entry for section in card["sections"] for entry in section["entries"]]
+    assert entries
+    page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/")
+    page.emulate_media(media="print")
+    boxes = {box["field"]: box for box in page.evaluate(RULED_BOXES, ".ip-sc-print-text")}
+    for entry in entries:
+        assert entry["lines"] == max(3, math.ceil(entry["minutes"] / 2)), entry["key"]
+        box = boxes[f"{entry['key']}:notes"]
+        assert box["visible"] and box["ruled"], entry["key"]
+        assert box["lines"] == entry["lines"], (entry["key"], box)
+        assert box["lineHeight"] == LINE, (entry["key"], box)
+        assert entry["lines"] * LINE - 0.5 <= box["height"] < entry["lines"] * LINE + 0.5, (entry["key"], box)
+
+
+def test_the_rubric_and_the_overall_fields_have_room_to_write(page, site, site_url):
+    playbook_id = max(PLAYBOOKS, key=lambda pid: len(PLAYBOOKS[pid].get("rubric", {}).get("dimensions", [])))
+    card = card_of(site, f"playbooks/{playbook_id}/scorecard")
+    page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/")
+    page.emulate_media(media="print")
+    evidence = page.evaluate(RULED_BOXES, ".ip-sc-rubric .ip-sc-print-lines")
+    assert len(evidence) == len(card["dimensions"]) > 0
+    for box in evidence:
+        assert box["visible"] and box["ruled"] and box["height"] >= 2 * LINE - 0.5, box
+    overall = {box["field"]: box for box in page.evaluate(RULED_BOXES, ".ip-sc-overall .ip-sc-print-text")}
+    for field, lines in {"strengths": 5, "concerns": 5, "comments": 4}.items():
+        assert overall[field]["ruled"] and overall[field]["height"] >= lines * LINE - 0.5, overall[field]
+    # On screen the evidence lines are not there: the form has no field for them.
+    page.emulate_media(media="screen")
+    assert not any(box["visible"] for box in page.evaluate(RULED_BOXES, ".ip-sc-print-lines"))
+
+
+@pytest.mark.parametrize("playbook_id", sorted(pid for pid, p in PLAYBOOKS.items() if p["duration"] <= 60))
+def test_one_page_notes_cells_have_two_lines(page, site_url, playbook_id):
+    page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/one-page/")
+    page.emulate_media(media="print")
+    cells = page.evaluate(RULED_BOXES, ".ip-sc-compact-table .ip-sc-print-text")
+    assert cells
+    for cell in cells:
+        assert cell["lines"] == 2 and cell["height"] >= 2 * LINE - 0.5, cell
+    rows = page.evaluate("""[...document.querySelectorAll('.ip-sc-compact-table tr[data-ip-entry]')]
+                            .map(r => r.getBoundingClientRect().height)""")
+    assert rows and min(rows) >= 2 * LINE
 
 
 def test_question_blocks_do_not_split_across_pages(page, site_url):
@@ -90,11 +190,12 @@ def test_question_blocks_do_not_split_across_pages(page, site_url):
     page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/")
     page.emulate_media(media="print")
     assert page.evaluate("getComputedStyle(document.querySelector('.ip-sc-item')).breakInside") == "avoid"
+    assert page.evaluate("getComputedStyle(document.querySelector('.ip-sc-overall')).breakInside") == "avoid"
 
 
 def test_one_page_scorecard_prints_two_hire_signals_a_question_and_shows_all_on_screen(page, site_url):
-    """A 30-minute scorecard has one page: on paper each question keeps its first two hire
-    signals and any answered on screen; the screen shows every signal."""
+    """A 30-minute scorecard keeps, on paper, each question's first two hire signals and
+    any answered on screen; the screen shows every signal."""
     playbook_id = next(pid for pid, p in PLAYBOOKS.items() if p["duration"] <= 30)
     page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/")
     rows = page.locator(".ip-sc-item .ip-sc-indicators tbody tr")
@@ -107,3 +208,131 @@ def test_one_page_scorecard_prints_two_hire_signals_a_question_and_shows_all_on_
     printed = [i for i in range(extra.count()) if extra.nth(i).is_visible()]
     assert printed == [0], f"printed beyond the first two: {printed}"
     assert page.locator(".ip-sc-print-note").is_visible()
+
+
+# --- Black on white in every colour scheme ---------------------------------------------------
+
+def _multiply(m, n):
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def filled_rectangles(pdf: bytes):
+    """Every rectangle a printed PDF fills, as (page number, colour, (x0, y0, x1, y1)) in
+    points on the page. The colour is an RGB triple, or None for a pattern (a gradient)."""
+    reader = PdfReader(io.BytesIO(pdf))
+    for number, pdf_page in enumerate(reader.pages):
+        ctm, colour, path, stack = (1, 0, 0, 1, 0, 0), (0.0, 0.0, 0.0), [], []
+        for operands, operator in ContentStream(pdf_page.get_contents(), reader).operations:
+            if operator == b"q":
+                stack.append((ctm, colour))
+            elif operator == b"Q":
+                ctm, colour = stack.pop()
+            elif operator == b"cm":
+                ctm = _multiply(tuple(float(v) for v in operands), ctm)
+            elif operator == b"rg":
+                colour = tuple(float(v) for v in operands)
+            elif operator == b"g":
+                colour = (float(operands[0]),) * 3
+            elif operator in (b"sc", b"scn"):
+                numbers = [v for v in operands if isinstance(v, (int, float)) or hasattr(v, "as_numeric")]
+                colour = tuple(float(v) for v in numbers) if len(numbers) == 3 and len(operands) == 3 else None
+            elif operator == b"k":
+                colour = None if any(float(v) for v in operands) else (1.0, 1.0, 1.0)
+            elif operator == b"re":
+                x, y, w, h = (float(v) for v in operands)
+                a, b, c, d, e, f = ctm
+                xs = [a * px + c * py + e for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h))]
+                ys = [b * px + d * py + f for px, py in ((x, y), (x + w, y), (x, y + h), (x + w, y + h))]
+                path.append((min(xs), min(ys), max(xs), max(ys)))
+            elif operator in (b"f", b"f*", b"F", b"B", b"B*"):
+                for box in path:
+                    yield number, colour, box
+                path = []
+            elif operator in (b"n", b"S", b"s"):
+                path = []
+
+
+MARGIN_X, MARGIN_Y = 11 / 25.4 * 72, 10 / 25.4 * 72  # print.css's @page margins, in points
+
+
+def dark_margins(pdf: bytes) -> list:
+    """Filled rectangles that reach into a page's margins in anything but white."""
+    reader = PdfReader(io.BytesIO(pdf))
+    sizes = [(float(p.mediabox.width), float(p.mediabox.height)) for p in reader.pages]
+    found = []
+    for number, colour, (x0, y0, x1, y1) in filled_rectangles(pdf):
+        width, height = sizes[number]
+        in_margin = (x0 < MARGIN_X - 1 or y0 < MARGIN_Y - 1
+                     or x1 > width - MARGIN_X + 1 or y1 > height - MARGIN_Y + 1)
+        if in_margin and x1 - x0 > 0.5 and y1 - y0 > 0.5 and (colour is None or min(colour) < 0.99):
+            found.append((number + 1, colour, (round(x0), round(y0), round(x1), round(y1))))
+    return found
+
+
+def test_the_margin_check_sees_a_dark_page():
+    """The check reads real fills: a page Chromium prints dark is caught."""
+    from playwright.sync_api import sync_playwright
+    from conftest import CHROMIUM_ARGS, chromium_path
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_content("<style>@page { margin: 10mm 11mm } html { background: #121212 }</style><p>x</p>")
+        dark = page.pdf(format="A4")
+        page.set_content("<style>@page { margin: 10mm 11mm }</style><p>x</p>")
+        light = page.pdf(format="A4")
+        browser.close()
+    assert dark_margins(dark) and not dark_margins(light)
+
+
+PRINTED_PAGES = ["scorecard/", "scorecard/one-page/", "debrief/", ""]
+
+
+def dark_page(browser, how: str):
+    """A page in Material's dark palette, chosen by the screen (`prefers-color-scheme`) or
+    by the header's toggle on a light screen (kept in localStorage)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900},
+                                  color_scheme="dark" if how == "prefers" else "light")
+    return context, context.new_page()
+
+
+@pytest.mark.parametrize("how", ["prefers", "toggle"])
+def test_dark_scheme_prints_black_on_white_with_white_margins(browser, site_url, how):
+    playbook_id = next(pid for pid, p in PLAYBOOKS.items() if p["duration"] == 60)
+    context, page = dark_page(browser, how)
+    try:
+        if how == "toggle":
+            page.goto(f"{site_url}playbooks/{playbook_id}/")
+            page.locator('label[for="__palette_1"]').click()
+            assert page.evaluate("localStorage.length") > 0
+        for path in PRINTED_PAGES:
+            page.goto(f"{site_url}playbooks/{playbook_id}/{path}")
+            assert page.evaluate("document.body.dataset.mdColorScheme") == "slate", path
+            page.emulate_media(media="print")
+            backgrounds = page.evaluate("""['html', 'body', '.md-container', '.md-main', '.md-typeset']
+                .map(s => getComputedStyle(document.querySelector(s)).backgroundColor)""")
+            assert all(b in ("rgb(255, 255, 255)", "rgba(0, 0, 0, 0)") for b in backgrounds), (path, backgrounds)
+            assert backgrounds[0] == backgrounds[1] == "rgb(255, 255, 255)", (path, backgrounds)
+            colours = page.evaluate("""['h1', '.md-typeset p', '.md-typeset td', '.md-typeset label', '.ip-muted']
+                .map(s => document.querySelector(s)).filter(Boolean).map(e => getComputedStyle(e).color)""")
+            assert len(colours) >= 3 and set(colours) == {"rgb(0, 0, 0)"}, (path, colours)
+            page.emulate_media(media="screen")
+            for paper in PAPER:
+                pdf = page.pdf(format=paper, prefer_css_page_size=False)
+                assert dark_margins(pdf) == [], (path, paper)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("paper", PAPER)
+def test_nothing_printed_reaches_past_the_right_margin(scheme_page, site_url, paper):
+    from test_phones import OVERFLOW
+    width = CONTENT_WIDTH[paper]
+    scheme_page.set_viewport_size({"width": width, "height": 900})
+    scheme_page.emulate_media(media="print")
+    for playbook_id in (min(PLAYBOOKS), max(PLAYBOOKS)):
+        for path in PRINTED_PAGES:
+            scheme_page.goto(f"{site_url}playbooks/{playbook_id}/{path}")
+            scroll_width, beyond = scheme_page.evaluate(OVERFLOW, {"width": width, "scrollBoxes": False})
+            assert scroll_width <= width and beyond == [], (playbook_id, path, scroll_width, beyond)
