@@ -303,3 +303,30 @@ def test_a_hostile_share_link_is_harmless(page, site_url, data):
         assert loop_of(page) == [known]
     assert dialogs == []
     assert page.evaluate(f"localStorage.getItem({json.dumps(LOOP_KEY)})").count(",") == 0
+
+
+def test_the_custom_loop_runs_in_interview_mode_with_its_time_boxes(browser, site_url, data):
+    """Issue 15, item 1: interview mode for a custom loop too, its time boxes the segments."""
+    import datetime
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, timezone_id="UTC")
+    page = context.new_page()
+    start = datetime.datetime(2026, 12, 3, 14, 0, tzinfo=datetime.timezone.utc)
+    page.clock.install(time=start - datetime.timedelta(seconds=30))
+    playbook = data.playbooks[0]
+    expected = asked(playbook)
+    page.goto(urljoin(site_url, f"questions/loop/?from={playbook['id']}"))
+    wait_for_form(page, len(expected))
+    page.clock.pause_at(start)
+    page.get_by_role("button", name="Run the interview").click()
+    bar = page.locator("form[data-ip-form] [data-ip-interview]")
+    expect(bar).to_be_visible()
+    bar.get_by_role("button", name="Start").click()
+    sections = page.locator("form[data-ip-form] section[data-ip-segment]")
+    second = int(sections.nth(1).get_attribute("data-ip-start"))
+    page.clock.run_for(second * 60 * 1000 + 1000)
+    current = page.locator("form[data-ip-form] section[data-ip-segment].ip-sc-section--current")
+    expect(current).to_have_attribute("data-ip-start", str(second))
+    page.reload()
+    wait_for_form(page, len(expected))
+    expect(page.locator("form[data-ip-form] [data-ip-interview]")).to_be_visible()
+    context.close()

@@ -484,12 +484,19 @@ window.addEventListener("storage", (event) => {
   });
 });
 
-onEveryPage(() => {
-  for (const form of document.querySelectorAll("form[data-ip-form]")) {
+/**
+ * Set up interview mode on the forms under `root` not set up yet (the loop page calls it
+ * for the form it builds after the page has loaded).
+ * @param {ParentNode} root
+ */
+export function mountInterviews(root = document) {
+  for (const form of root.querySelectorAll("form[data-ip-form]")) {
     const bar = form.querySelector("[data-ip-interview]");
     if (!(form instanceof HTMLFormElement) || !(bar instanceof HTMLElement) || !once(bar)) continue;
     const interview = new InterviewBar(form, bar);
     bars.add(interview);
     interview.setup();
   }
-});
+}
+
+onEveryPage(() => mountInterviews(document));

@@ -25,6 +25,7 @@ import { ids, keepPrevious, onChange, previous, save, saveLoop, target, tidy } f
 import { addHire, currentId, nameAt, names, playbookById, prepare, questionUrl, topicsLackingHire }
   from "../finder/data.mjs";
 import { mountForms } from "../scorecard/form.mjs";
+import { mountInterviews } from "../interview.mjs";
 import { announce, fetchJson, messages, readJsonBlock } from "../core/page.mjs";
 import { plural, quoted, shorten } from "../core/text.mjs";
 
@@ -529,6 +530,7 @@ export class LoopPage {
     // The replaced form's draft is saved, this one set up with the latest draft open.
     const [mounted] = mountForms(this.formSlot);
     if (label && mounted) mounted.openLabel(label);
+    mountInterviews(this.formSlot); // its clock bar, after the form's draft is open
   }
 
   /**
