@@ -229,8 +229,11 @@ def test_a_ticked_pool_option_brings_up_its_own_indicators_and_saves_them(page, 
     fields = next(iter(drafts.values()))["fields"]
     assert fields[field] == "yes" and fields[f'{entry["key"]}:asked'] == [chosen["id"]]
 
-    # The draft reopens with its option ticked, its block shown, its answer kept.
+    # The draft reopens (continued from the resume prompt) with its option ticked, its block
+    # shown, its answer kept.
     page.reload()
+    prompt = page.locator("[data-ip-resume]")
+    prompt.locator("li", has_text="Candidate P").get_by_role("button", name="Continue").click()
     expect(block).to_be_visible()
     expect(block.locator(f'input[name="{field}"][value="yes"]')).to_be_checked()
     expect(page.locator(f'[data-ip-option="{others[0]["id"]}"]')).to_be_hidden()
