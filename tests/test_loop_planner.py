@@ -217,13 +217,15 @@ def test_a_shared_link_reopens_the_same_loop_in_a_fresh_profile(browser, page, s
         expect(other.locator("[data-ip-loop-target]")).to_have_value("45")
         # Its scorecard: a timed section a question, the interview mode DOM of the contract.
         form = other.locator("form[data-ip-form=loop]")
-        # The interview mode's bar right after the toolbar (and the privacy note that goes with it).
+        # The interview mode's bar after the toolbar (and the notes that go with it), before
+        # the first time box.
         assert form.evaluate("""form => {
             const bar = form.querySelector(':scope > [data-ip-interview]');
-            const before = bar && bar.previousElementSibling;
-            return !!before && (before.matches('[data-ip-toolbar]') ||
-                                (before.matches('.ip-sc-privacy') &&
-                                 before.previousElementSibling.matches('[data-ip-toolbar]')));
+            const toolbar = form.querySelector(':scope > [data-ip-toolbar]');
+            const first = form.querySelector('section[data-ip-segment]');
+            return !!bar && !!toolbar && !!first &&
+                !!(toolbar.compareDocumentPosition(bar) & Node.DOCUMENT_POSITION_FOLLOWING) &&
+                !!(bar.compareDocumentPosition(first) & Node.DOCUMENT_POSITION_FOLLOWING);
         }""")
         sections = other.locator(SECTION)
         start = 0
