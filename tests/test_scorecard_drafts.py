@@ -196,15 +196,20 @@ def filled_page(page: Page, card: Card) -> dict[str, tuple[str, str]]:
     return entered
 
 
+def opened_and_filled(page, card, site_url: str, interviewer: str) -> dict:
+    """The card's form opened and filled in for Candidate A by `interviewer`, on 2025-03-14."""
+    open_form(page, card.url(site_url))
+    field(page, "candidate").fill("Candidate A")
+    field(page, "interviewer").fill(interviewer)
+    field(page, "date").fill("2025-03-14")
+    return filled_page(page, card)
+
+
 def test_plain_text_holds_every_score_and_note_and_no_markup(browser, site_url, card):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
-        open_form(page, card.url(site_url))
-        field(page, "candidate").fill("Candidate A")
-        field(page, "interviewer").fill("Pat")
-        field(page, "date").fill("2025-03-14")
-        entered = filled_page(page, card)
+        entered = opened_and_filled(page, card, site_url, "Pat")
         field(page, "recommendation", card.recommendation["id"]).check()
         field(page, "strengths").fill("Depth on replication")
         page.locator('[data-ip-toolbar] button[data-ip-action="copy-text"]').click()
@@ -239,11 +244,7 @@ def test_the_downloaded_json_satisfies_its_schema_and_names_what_the_debrief_rea
     context = browser.new_context(accept_downloads=True)
     try:
         page = context.new_page()
-        open_form(page, card.url(site_url))
-        field(page, "candidate").fill("Candidate A")
-        field(page, "interviewer").fill("Pat Interviewer")
-        field(page, "date").fill("2025-03-14")
-        entered = filled_page(page, card)
+        entered = opened_and_filled(page, card, site_url, "Pat Interviewer")
         field(page, f"{card.first['key']}:notes").fill("")  # a score with no note is flagged
         with page.expect_download() as info:
             page.locator('[data-ip-toolbar] button[data-ip-action="download"]').click()
