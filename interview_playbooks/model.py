@@ -113,15 +113,21 @@ ORIGINS = {
             "words, and what we add goes under `added`.",
     "new": "Written for this project.",
 }
+LEANINGS = {
+    "hire": "The recommendation is for hiring: the debrief counts it among the hires.",
+    "no-hire": "The recommendation is against hiring: the debrief counts it among the "
+               "no-hires.",
+}
 
 QuestionKind = Literal[tuple(QUESTION_KINDS)]
 ProbeType = Literal[tuple(PROBE_TYPES)]
 Origin = Literal[tuple(ORIGINS)]
+Leaning = Literal[tuple(LEANINGS)]
 
 # Each Literal of the model with its definitions: the schemas and the data reference look
 # a field's values up here.
 DEFINITIONS: dict[object, dict[str, str]] = {
-    QuestionKind: QUESTION_KINDS, ProbeType: PROBE_TYPES, Origin: ORIGINS,
+    QuestionKind: QUESTION_KINDS, ProbeType: PROBE_TYPES, Origin: ORIGINS, Leaning: LEANINGS,
 }
 
 
@@ -161,6 +167,10 @@ class ScalePoint(Record):
     score: Optional[Annotated[int, Range(1, 10)]] = doc("Numeric score, for numeric scales.",
                                                         default=None)
     description: Text = doc("What this point means.", default="")
+    leans: Optional[Leaning] = doc(
+        "On a recommendation scale, which way the point leans: `hire` or `no-hire`; leave it "
+        "out for a point that leans neither way (Hire with Reservations). The debrief counts "
+        "the panel's hire and no-hire recommendations by it.", default=None)
 
 
 @dataclass(kw_only=True)
