@@ -54,7 +54,9 @@ URLS = {
     "signal": "signals/{}/",
     "scorecard": "playbooks/{}/scorecard/",
     "scorecard-one-page": "playbooks/{}/scorecard/one-page/",
-    "debrief": "playbooks/{}/debrief/",
+    "debrief": "playbooks/{}/debrief/",  # imports the interviewers' submitted scorecards
+    "debrief-sheet": "playbooks/{}/debrief/sheet/",  # the blank sheet, for a panel on paper
+    "loop-debrief": "loops/{}/debrief/",
     "example": "examples/{}/",
     "bank-part": "questions/{}/",  # id "<topic>/<part number>", see bank_parts
     "role-levels": "roles/{}/levels/",
@@ -207,6 +209,11 @@ def generated_pages(index: Index) -> list[Page]:
                               f"One-page scorecard: {title}", in_nav=False, searchable=False))
         pages.append(Page("debrief", playbook_id, url_of("debrief", playbook_id),
                           f"Debrief: {title}", in_nav=False, searchable=False))
+        pages.append(Page("debrief-sheet", playbook_id, url_of("debrief-sheet", playbook_id),
+                          f"Debrief sheet: {title}", in_nav=False, searchable=False))
+    for loop_id, title in items_of(index, "hiring-loop"):
+        pages.append(Page("loop-debrief", loop_id, url_of("loop-debrief", loop_id),
+                          f"Debrief: {title}", in_nav=False, searchable=False))
     for sample in index.samples.values():
         pages.append(Page("example", sample.id, url_of("example", sample.id), sample.title,
                           in_nav=False, searchable=False))
@@ -222,6 +229,11 @@ def generated_pages(index: Index) -> list[Page]:
     return pages
 
 
+# The pages under an item's own, which move with it when it is renamed.
+SUBPAGES = {"playbook": ("scorecard", "scorecard-one-page", "debrief", "debrief-sheet"),
+            "hiring-loop": ("loop-debrief",)}
+
+
 def redirects(index: Index) -> list[tuple[str, str]]:
     """(old URL, new URL) for every page whose item was renamed or merged (its `former_ids`)."""
     moved = []
@@ -231,9 +243,8 @@ def redirects(index: Index) -> list[tuple[str, str]]:
         for item in items.values():
             for old in item.former_ids:
                 moved.append((url_of(kind, old), url_of(kind, item.id)))
-                if kind == "playbook":
-                    for sub in ("scorecard", "scorecard-one-page", "debrief"):
-                        moved.append((url_of(sub, old), url_of(sub, item.id)))
+                for sub in SUBPAGES.get(kind, ()):
+                    moved.append((url_of(sub, old), url_of(sub, item.id)))
     # A bank renamed, or merged into another: its questions keep their ids, so the redirect
     # page carries the old link's anchor along (redirect.html).
     for topic, bank in index.banks.items():

@@ -23,6 +23,7 @@ from .finder import data_files, finder_facets, loop_card
 from .prerender import prerenderer
 from .schema import SCHEMA_FILES, reference
 from .scorecard import scorecard_of
+from .debrief import loop_debrief, playbook_debrief
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "playbooks"
 
@@ -112,11 +113,11 @@ class Renderer:
         """The record a page shows, or None for section indexes."""
         if not page.id:
             return None
-        if page.kind in ("playbook", "scorecard", "scorecard-one-page", "debrief"):
+        if page.kind in ("playbook", "scorecard", "scorecard-one-page", "debrief", "debrief-sheet"):
             return self.index.playbooks[page.id]
         if page.kind == "example":
             return self.index.samples[page.id]
-        if page.kind == "hiring-loop":
+        if page.kind in ("hiring-loop", "loop-debrief"):
             return self.index.loops[page.id]
         if page.kind == "bank":
             return self.index.banks[page.id]
@@ -129,8 +130,12 @@ class Renderer:
     def render_page(self, page: Page, **extra) -> str:
         item = self.item_for(page)
         context = {"page": page, "base": page.base, "item": item, **extra}
-        if page.kind in ("scorecard", "scorecard-one-page", "debrief"):
+        if page.kind in ("scorecard", "scorecard-one-page", "debrief-sheet"):
             context["card"] = scorecard_of(self.index, item)
+        elif page.kind == "debrief":
+            context["debrief"] = playbook_debrief(self.index, item)
+        elif page.kind == "loop-debrief":
+            context["debrief"] = loop_debrief(self.index, item)
         elif page.kind in ("bank", "bank-part"):
             parts = bank_parts(item.questions)
             context["parts"] = parts
@@ -161,7 +166,9 @@ class Renderer:
             "level": lambda: item.summary,
             "scorecard": lambda: f"Printable and fillable scorecard for {item.title}.",
             "scorecard-one-page": lambda: f"One-page scorecard for {item.title}.",
-            "debrief": lambda: f"Debrief sheet for the panel after {item.title}.",
+            "debrief": lambda: f"The panel's debrief after {item.title}: its submitted scorecards side by side, and the decision record.",
+            "debrief-sheet": lambda: f"Blank debrief sheet for the panel after {item.title}.",
+            "loop-debrief": lambda: f"The panel's debrief of {item.title}: its submitted scorecards side by side, and the decision record.",
             "example": lambda: f"A filled-in example scorecard for {self.index.playbooks[item.playbook].title}.",
             "role-levels": lambda: f"{item.name}: the scope, signals and hire bar of each level, side by side.",
             "role-coverage": lambda: f"{item.name}: how many questions of each playbook probe each signal.",
