@@ -90,7 +90,7 @@ def test_dimension_anchors_show_on_the_playbook_comparison_debrief_and_card(site
     for pid, playbook in playbooks().items():
         playbook_page = page_text(site / "playbooks" / pid / "index.html")
         comparison = page_text(site / "roles" / playbook["role"] / "levels" / "index.html")
-        debrief = page_text(site / "playbooks" / pid / "debrief" / "index.html")
+        debrief = page_text(site / "playbooks" / pid / "debrief" / "sheet" / "index.html")
         scorecard = (site / "playbooks" / pid / "scorecard" / "index.html").read_text("utf-8")
         card = json.loads(re.search(r"data-ip-scorecard-data>(.*?)</script>", scorecard, re.S)[1])
         by_signal = {d["signal"]: d for d in card["dimensions"]}

@@ -159,6 +159,7 @@ def page_of_each_kind(site: Path) -> dict[str, str]:
         "scorecard": f"playbooks/{playbook}/scorecard/",
         "one-page scorecard": f"playbooks/{playbook}/scorecard/one-page/",
         "debrief": f"playbooks/{playbook}/debrief/",
+        "debrief sheet": f"playbooks/{playbook}/debrief/sheet/",
         "bank": f"questions/{bank}/",
         "signal": f"signals/{first_folder(site, 'signals')}/",
         "role": f"roles/{role}/",

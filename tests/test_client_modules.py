@@ -135,7 +135,7 @@ def filled(card: dict) -> dict:
 def test_exports_of_real_cards_satisfy_the_schema(site, loop_card, playbook_cards):
     playbook = playbook_cards[0]["playbook"]
     cards = [card_of(site, f"playbooks/{playbook}/scorecard"),
-             card_of(site, f"playbooks/{playbook}/debrief"), loop_card]
+             card_of(site, f"playbooks/{playbook}/debrief/sheet"), loop_card]
     one_page = site / "playbooks" / playbook / "scorecard" / "one-page"
     if one_page.exists():
         cards.append(card_of(site, f"playbooks/{playbook}/scorecard/one-page"))

@@ -25,7 +25,7 @@ PAGES = {
     "playbook": PLAYBOOK,
     "scorecard": PLAYBOOK + "scorecard/",
     "one-page scorecard": PLAYBOOK + "scorecard/one-page/",
-    "debrief": PLAYBOOK + "debrief/",
+    "debrief": PLAYBOOK + "debrief/sheet/",
     "short playbook": "playbooks/storage-senior-mts-decision-round/",
     "signal": "signals/ownership/",
     "signals": "signals/",
@@ -120,7 +120,7 @@ def test_wide_tables_reflow_and_keep_every_cell_readable(phone, site_url, path, 
 
 @pytest.mark.parametrize("path, buttons", [
     (PLAYBOOK + "scorecard/one-page/", ".ip-sc-compact-table .ip-sc-score .ip-box-label"),
-    (PLAYBOOK + "debrief/", ".ip-sc-debrief-table .ip-sc-score .ip-box-label"),
+    (PLAYBOOK + "debrief/sheet/", ".ip-sc-debrief-table .ip-sc-score .ip-box-label"),
     (PLAYBOOK + "scorecard/", ".ip-sc-item .ip-sc-score .ip-box-label"),
 ], ids=["one-page", "debrief", "scorecard"])
 def test_forms_stay_usable_on_a_phone(phone, site_url, path, buttons):

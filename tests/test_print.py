@@ -9,7 +9,7 @@ Page budgets, on A4 and on US Letter, in the light and in the dark colour scheme
   (the card's `lines`), each rubric dimension two evidence lines, strengths and concerns
   five lines each and the decision rationale four;
 - the one-page variant one page, with two writing lines a question;
-- the debrief sheet at most two pages.
+- the blank debrief sheet at most two pages.
 
 No printed text is smaller than 9pt (12 CSS px). Print is black on white whatever the
 screen's colour scheme: no page margin painted dark, nothing past the right margin.
@@ -66,7 +66,7 @@ def budgets():
         yield playbook_id, "scorecard/", scorecard_budget(playbook["duration"])
         if playbook["duration"] <= 60:
             yield playbook_id, "scorecard/one-page/", 1
-        yield playbook_id, "debrief/", 2
+        yield playbook_id, "debrief/sheet/", 2
 
 
 CASES = [(pid, path, limit, paper) for pid, path, limit in budgets() for paper in PAPER]
@@ -100,7 +100,7 @@ SMALLEST_TEXT = """() => {
 
 
 @pytest.mark.parametrize("paper", PAPER)
-@pytest.mark.parametrize("path", ["scorecard/", "scorecard/one-page/", "debrief/", ""])
+@pytest.mark.parametrize("path", ["scorecard/", "scorecard/one-page/", "debrief/sheet/", ""])
 def test_no_printed_text_is_smaller_than_9pt(scheme_page, site_url, path, paper):
     playbook_id = next(pid for pid, p in PLAYBOOKS.items() if p["duration"] <= 60)
     scheme_page.set_viewport_size({"width": CONTENT_WIDTH[paper], "height": 900})
@@ -294,7 +294,7 @@ def test_the_margin_check_sees_a_dark_page(browser):
     assert dark_margins(dark) and not dark_margins(light)
 
 
-PRINTED_PAGES = ["scorecard/", "scorecard/one-page/", "debrief/", ""]
+PRINTED_PAGES = ["scorecard/", "scorecard/one-page/", "debrief/sheet/", ""]
 
 
 @pytest.mark.parametrize("how", ["prefers", "toggle"])

@@ -69,10 +69,11 @@ def test_guidance_shows_in_scale_order_with_the_sources_wording(tmp_path):
         ("warning", 'On the fence <span class="ip-verdict-point">(Hire with Reservations)</span>'),
         ("failure", "Strong No Hire"),
     ]
-    debrief = (tmp_path / "site" / "playbooks" / "storage-principal-loop" / "debrief"
-               / "index.html").read_text()
-    assert "<strong>On the fence (Hire with Reservations):</strong> Gaps in depth" in debrief
-    assert "<strong>Strong No Hire:</strong> Cannot name a failure domain" in debrief
+    for path in ("debrief", "debrief/sheet"):  # the panel decides against the same guidance
+        debrief = (tmp_path / "site" / "playbooks" / "storage-principal-loop" / path
+                   / "index.html").read_text()
+        assert "<strong>On the fence (Hire with Reservations):</strong> Gaps in depth" in debrief
+        assert "<strong>Strong No Hire:</strong> Cannot name a failure domain" in debrief
 
     scorecard = (tmp_path / "site" / "playbooks" / "storage-principal-loop" / "scorecard"
                  / "index.html").read_text()

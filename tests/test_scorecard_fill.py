@@ -58,7 +58,7 @@ class Card:
 
     def url(self, site_url: str, page: str = "scorecard") -> str:
         suffix = {"scorecard": "scorecard/", "one-page": "scorecard/one-page/",
-                  "debrief": "debrief/"}[page]
+                  "debrief": "debrief/sheet/"}[page]
         return urljoin(site_url, f"playbooks/{self.id}/{suffix}")
 
     def key(self, candidate: str, kind: str = "scorecard") -> str:

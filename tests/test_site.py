@@ -293,6 +293,8 @@ def test_every_playbook_has_its_scorecards_and_debrief(site):
         links = read(site, f"playbooks/{playbook_id}/").links
         assert f"../../playbooks/{playbook_id}/scorecard/" in links
         assert f"../../playbooks/{playbook_id}/debrief/" in links
+        sheet = read(site, f"playbooks/{playbook_id}/debrief/sheet/")
+        assert sheet.h1 == f"Debrief sheet: {playbook['title']}"
 
 
 def test_scorecard_fields_follow_the_playbook(site):
