@@ -252,6 +252,25 @@ def test_decision_record_exports_what_the_panel_decided_and_hostile_text_stays_i
     assert keys == []
 
 
+def test_a_playbooks_debrief_takes_its_interviewers_scorecards_and_no_other_playbooks(page, site, site_url):
+    playbook = "distributed-systems-staff-loop"
+    card = playbook_card(site, playbook)
+    two = [submitted(card, interviewer=name, candidate=CANDIDATE, recommendation=point,
+                     dimensions={"ownership": (score, "Notes of " + name)})
+           for name, score, point in (("Ben", 4, "hire"), ("Bo", 1, "strong-no-hire"))]
+    other = submitted(playbook_card(site, "cloud-backend-staff-loop"), interviewer="Cy", candidate=CANDIDATE)
+    open_debrief(page, site_url + f"playbooks/{playbook}/debrief/")
+    page.fill("[data-ip-paste]", json.dumps(two + [other]))  # a paste of several exports
+    page.click('[data-ip-action="paste"]')
+    expect(page.locator("[data-ip-imported] li")).to_have_count(2)
+    expect(page.locator("[data-ip-refused-list]")).to_contain_text("not in this playbook")
+    page.click('[data-ip-action="reveal"]')
+    ownership = page.locator("[data-ip-score-table] tbody tr", has=page.locator("th", has_text="Ownership"))
+    expect(ownership.locator("td")).to_have_text(["4", "1", "3", "Disagreement"])
+    expect(page.locator("[data-ip-summary]")).to_contain_text("Recommendations: 1 hire, 1 no-hire.")
+    expect(page.locator(".ip-sc-guidance")).to_be_visible()
+
+
 FIVE = """\
 # yaml-language-server: $schema=../../schemas/loop.schema.json
 id: storage-staff-five-interview-loop

@@ -459,7 +459,7 @@ def test_debrief_rows_persist_and_export(browser, site_url, card):
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     try:
         page = context.new_page()
-        debrief = card_of_url(card, "debrief")
+        debrief = card_of_url(card, "debrief/sheet")
         dim = debrief["dimensions"][0]
         decision = debrief["recommendation"][0]
         open_form(page, card.url(site_url, "debrief"))

@@ -10,6 +10,7 @@
  */
 
 import { announce, onEveryPage, once, readJsonBlock } from "./core/page.mjs";
+import { downloadText as download } from "./core/download.mjs";
 import { pageStorage, storageProblem } from "./core/storage.mjs";
 import { asText, isObject, plural, quoted } from "./core/text.mjs";
 import { describe, verify, verifyText } from "./debrief/verify.mjs";
@@ -35,19 +36,6 @@ function el(tag, text, className) {
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
   return node;
-}
-
-/** @param {string} name @param {string} text @param {string} type */
-function download(name, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.appendChild(link);
-  link.click();
-  document.body.removeChild(link);
-  window.setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 /** @param {Element} root */
