@@ -270,6 +270,16 @@ def test_a_playbooks_debrief_takes_its_interviewers_scorecards_and_no_other_play
     expect(page.locator("[data-ip-summary]")).to_contain_text("Recommendations: 1 hire, 1 no-hire.")
     expect(page.locator(".ip-sc-guidance")).to_be_visible()
 
+    # A file dropped on the drop zone is read like a chosen one.
+    third = submitted(card, interviewer="Bea", candidate=CANDIDATE, dimensions={"ownership": (3, "x")})
+    page.evaluate("""(text) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], "bea.json", {type: "application/json"}));
+        document.querySelector("[data-ip-drop]").dispatchEvent(
+            new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
+    }""", json.dumps(third))
+    expect(page.locator("[data-ip-imported] li")).to_have_count(3)
+
 
 FIVE = """\
 # yaml-language-server: $schema=../../schemas/loop.schema.json
