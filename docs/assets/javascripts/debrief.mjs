@@ -14,6 +14,7 @@ import { downloadText as download } from "./core/download.mjs";
 import { pageStorage, storageProblem } from "./core/storage.mjs";
 import { asText, isObject, plural, quoted } from "./core/text.mjs";
 import { describe, verify, verifyText } from "./debrief/verify.mjs";
+import { unformatted } from "./scorecard/plain-text.mjs";
 import { cellOf, formatScore, missingInterviews, recommendationCounts, recommendationOf,
          rowsOf } from "./debrief/panel.mjs";
 import { addScorecards, emptyState, removeScorecard, stateFrom } from "./debrief/state.mjs";
@@ -262,7 +263,7 @@ function mount(root) {
     const missing = missingInterviews(debrief, state.scorecards);
     find("[data-ip-missing]").textContent = debrief.kind === "loop" && missing.length
       ? "No scorecard yet for: " + missing.map((i) => "interview " + (debrief.interviews.indexOf(i) + 1) +
-        " (" + i.title + ")").join("; ") + "." : "";
+        " (" + unformatted(i.title) + ")").join("; ") + "." : "";
     const box = find("[data-ip-refused]");
     box.hidden = !refused.length;
     find("[data-ip-refused-list]").replaceChildren(...refused.map((one) => {
@@ -288,14 +289,14 @@ function mount(root) {
       section.append(el("h3", signal.name));
       if (debrief.kind === "loop" && signal.accountable.length) {
         section.append(el("p", "Accountable: " + signal.accountable.map((n) => "interview " + (n + 1) +
-          " (" + debrief.interviews[n].title + ")").join(", "), "ip-muted"));
+          " (" + unformatted(debrief.interviews[n].title) + ")").join(", "), "ip-muted"));
       }
       if (signal.hire) section.append(el("p", "Hire bar: " + signal.hire, "ip-db-bar"));
       const list = el("dl", undefined, "ip-db-evidence");
       let any = false;
       for (const scorecard of state.scorecards) {
         const cell = cellOf(scorecard, signal.id);
-        list.append(el("dt", columnName(scorecard) + " \u00b7 " + asText(scorecard.title)));
+        list.append(el("dt", columnName(scorecard) + " \u00b7 " + unformatted(asText(scorecard.title))));
         if (!cell.evidence.length) list.append(el("dd", "No evidence written.", "ip-muted"));
         for (const piece of cell.evidence) {
           any = true;
@@ -317,7 +318,7 @@ function mount(root) {
     head.append(el("th", "Signal"));
     for (const scorecard of state.scorecards) {
       const th = el("th");
-      th.append(el("span", columnName(scorecard)), el("br"), el("span", asText(scorecard.title), "ip-muted"));
+      th.append(el("span", columnName(scorecard)), el("br"), el("span", unformatted(asText(scorecard.title)), "ip-muted"));
       head.append(th);
     }
     head.append(el("th", "Spread"), el("th", "Panel"));
@@ -351,7 +352,7 @@ function mount(root) {
       const lean = point.leans === "hire" ? " (leans hire)" : point.leans === "no-hire" ? " (leans no-hire)" : "";
       const li = el("li");
       li.append(el("strong", columnName(scorecard)), document.createTextNode(" \u00b7 " +
-        asText(scorecard.title) + ": " + (point.label || "no recommendation") + lean));
+        unformatted(asText(scorecard.title)) + ": " + (point.label || "no recommendation") + lean));
       return li;
     }));
     const summary = rows.map((row) => el("li", row.signal.name + ": median " + formatScore(row.median)));
@@ -411,14 +412,14 @@ function mount(root) {
     const article = find("[data-ip-record]");
     const parts = [];
     parts.push(el("h2", "Decision record: " + (record.candidate || "(no candidate)")));
-    const facts = [(record.kind === "loop" ? "Loop: " : "Playbook: ") + record.title + " (" + record.level_name + ")"];
+    const facts = [(record.kind === "loop" ? "Loop: " : "Playbook: ") + unformatted(record.title) + " (" + record.level_name + ")"];
     if (record.facilitator) facts.push("Facilitator: " + record.facilitator);
     if (record.date) facts.push("Date: " + record.date);
     parts.push(el("p", facts.join(" \u00b7 "), "ip-db-facts"));
     parts.push(el("h3", "Interviews and rubric versions"));
     const interviews = el("ol");
     record.interviews.forEach((interview) => interviews.append(el("li",
-      interview.title + ": rubric version " + interview.rubric_version +
+      unformatted(interview.title) + ": rubric version " + interview.rubric_version +
       (record.missing_interviews.includes(interview.playbook) ? " \u2014 no scorecard imported" : ""))));
     parts.push(interviews);
 
@@ -446,7 +447,7 @@ function mount(root) {
     parts.push(el("h3", "Recommendations"));
     const recs = el("ul");
     record.scorecards.forEach((scorecard, n) => recs.append(el("li",
-      interviewerName(record, n) + " (" + scorecard.title + "): " + (scorecard.recommendation || "none"))));
+      interviewerName(record, n) + " (" + unformatted(scorecard.title) + "): " + (scorecard.recommendation || "none"))));
     parts.push(recs);
     parts.push(el("p", "Mechanical summary, not the decision: the median per signal above; " +
                   countsText(record.recommendations) + ".", "ip-db-summary-line"));
