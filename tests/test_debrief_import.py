@@ -81,8 +81,9 @@ def test_every_loop_and_playbook_has_a_debrief_with_the_data_it_checks_against(s
                      "no-hire": "no-hire", "strong-no-hire": "no-hire"}
     for path in sorted((ROOT / "data" / "loops").glob("*.yaml")):
         loop = yaml.safe_load(path.read_text("utf-8"))
-        assert f'href="debrief/"' in (site / "loops" / loop["id"] / "index.html").read_text("utf-8") or \
-            f"../../loops/{loop['id']}/debrief/" in (site / "loops" / loop["id"] / "index.html").read_text("utf-8")
+        loop_page = (site / "loops" / loop["id"] / "index.html").read_text("utf-8")
+        assert f'href="../../loops/{loop["id"]}/debrief/"' in loop_page
+        assert 'id="debrief"' in loop_page, "the loop page says how to run the debrief"
         data = debrief_data(site, f"loops/{loop['id']}/debrief")
         assert data["kind"] == "loop" and data["id"] == loop["id"]
         assert [i["playbook"] for i in data["interviews"]] == [i["playbook"] for i in loop["interviews"]]
