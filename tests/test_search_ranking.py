@@ -73,6 +73,27 @@ def test_every_indexed_section_has_its_page_in_the_index(site):
     assert {loc.partition("#")[0] for loc in locations} <= locations
 
 
+OVERVIEWS = ["", "roles/", "levels/", "signals/", "playbooks/", "loops/", "questions/", "scales/"]
+
+
+def test_overview_previews_read_as_sentences(site):
+    """What a result shows of an overview page is its own prose: no table cells run together
+    ("Communication62Explains"), and no "(s)" plurals; it opens with a sentence."""
+    import html
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    previews = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for location in OVERVIEWS:
+        text = previews[location]
+        words = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        assert "(s)" not in words, (location, words[:200])
+        assert not re.search(r"[a-z][0-9]|[0-9][A-Z]", words), (location, words[:200])
+        assert not re.search(r"</(p|li|td|th)><(p|li|td|th)", text.replace(" ", "").replace("\n", "")) \
+            or "> <" in text or ">\n<" in text, (location, text[:200])
+        first = words.strip().split(". ")[0]
+        assert len(first.split()) >= 6, (location, first)
+
+
 def test_interviewers_searches_land_on_the_question(page, site_url):
     known = topics()
     first = enter = down_enter = 0
