@@ -71,8 +71,8 @@ BANK_PAGE_SIZE = 30
 # page 320 KB and the build quadratic. The section's index page lists them all, and search
 # finds them.
 NAV_SECTION_LIMIT = 40
-# Search boost of the pages for contributors (the data reference, CONTRIBUTING): they explain
-# every field, so without it they came up in most interviewers' searches.
+# Search boost of the pages for contributors (CONTRIBUTING, Performance): they explain every
+# field, so without it they came up in most interviewers' searches.
 DOCS_BOOST = 0.2
 # A playbook or a hiring loop ranks below the questions that share its words (its segment
 # headings name them). A signal, role or level page indexes its name alone (its text is
@@ -203,7 +203,9 @@ def generated_pages(index: Index) -> list[Page]:
                               search_boost=ITEM_BOOST["bank-part"])
                          for number in range(1, len(parts) + 1))
     pages.append(Page("scales", "", "scales/", "Rating scales"))
-    pages.append(Page("reference", "", "reference/", "Data reference", search_boost=DOCS_BOOST))
+    # The reference's sections per kind stay out of search (reference.md): what is left,
+    # its name and lede, competes with nothing at the usual weight.
+    pages.append(Page("reference", "", "reference/", "Data reference"))
     for playbook_id, title in items_of(index, "playbook"):
         pages.append(Page("scorecard", playbook_id, url_of("scorecard", playbook_id),
                           f"Scorecard: {title}", in_nav=False, searchable=False))

@@ -9,7 +9,7 @@ aliases stay real synonyms. The test prints the set's figures and holds them at 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -128,6 +128,26 @@ def test_interviewers_searches_land_on_the_question(page, site_url):
     print(figures + "".join("\n  miss " + miss for miss in misses))
     for figure in (first, enter, down_enter):
         assert figure / n >= GOAL, figures + "\n" + "\n".join(misses)
+
+
+# Words the Contributing page and the data reference explain (they describe every field),
+# which interviewers type looking for content.
+FIELD_WORDS = ["hire indicators", "mandatory probe", "rubric dimension", "red flags",
+               "strong answer", "follow-up probes"]
+
+
+def test_contributors_pages_rank_below_the_content_they_describe(page, site_url):
+    docs = [site_url + "contributing/", site_url + "reference/"]
+    for query in FIELD_WORDS:
+        _, items = ask(page, site_url, query)
+        hrefs = items.locator(SEARCH_RESULT_LINK).evaluate_all("links => links.map(l => l.href)")
+        pages = list(dict.fromkeys(href.partition("?")[0].partition("#")[0] for href in hrefs))
+        assert pages[0] not in docs, (query, pages[:4])
+    # ... and are still found by their own names.
+    for query, wanted in [("contributing", docs[0]), ("data reference", docs[1])]:
+        _, items = ask(page, site_url, query)
+        first = items.first.locator(SEARCH_RESULT_LINK).first.get_attribute("href")
+        assert urljoin(page.url, first).partition("?")[0] == wanted, (query, first)
 
 
 def test_aliases_are_on_the_card_and_weigh_as_the_title(site):
