@@ -1022,10 +1022,17 @@ export function refitAll() {
   });
 }
 
-/** Show another tab's changes in each form's list of drafts (and its prompt, if showing). */
+/**
+ * Show another tab's changes in each form's list of drafts (and its prompt, if showing);
+ * a draft open here that another tab submitted is shown read-only, as submitted.
+ */
 export function refreshLists() {
   live.forEach((form) => {
     if (!form.form.isConnected) return;
+    const open = form.current && !form.submitted ? draftAt(readAll(), form.current) : null;
+    if (open && open.submitted && form.current) {
+      form.open(form.current, "This scorecard was submitted in another tab; it is read-only here too.");
+    }
     form.refreshSelect();
     if (form.asking()) {
       const drafts = draftsOf(readAll(), form.card);
