@@ -220,17 +220,23 @@ def test_the_one_page_card_and_the_custom_loop_submit_too(browser, site, site_ur
         # The one-page card: everything with a note, so it submits at once.
         open_form(page, card.url(site_url, "one-page"))
         fill_all(page, card_of(site, f"playbooks/{card.id}/scorecard/one-page"))
+        page.wait_for_timeout(400)
+        # The same draft open in another tab, on the full scorecard (they share drafts).
+        other = context.new_page()
+        open_form(other, card.url(site_url))
+        other.locator("[data-ip-resume] li", has_text="Candidate B").get_by_role("button", name="Continue").click()
+        expect(submission(other)).to_have_text("Draft — not submitted")
         toolbar_button(page, "submit").click()
         expect(submission(page)).to_contain_text("Submitted ")
         record = download(page)
         jsonschema.validate(record, SCHEMA, format_checker=jsonschema.FormatChecker())
         assert (record["form"], record["status"]) == ("scorecard", "submitted")
         assert record["checksum"] == python_checksum(record)
-        # It shares its draft with the full scorecard, which opens it read-only too.
-        open_form(page, card.url(site_url))
-        page.locator("[data-ip-resume] li", has_text="Candidate B").get_by_role("button", name="Continue").click()
-        expect(submission(page)).to_contain_text(record["checksum"][7:19])
-        expect(field(page, f"{card.first['key']}:score", "4")).to_be_disabled()
+        # The other tab shows it submitted, read-only, at once.
+        expect(submission(other)).to_contain_text(record["checksum"][7:19])
+        expect(field(other, f"{card.first['key']}:score", "4")).to_be_disabled()
+        expect(status(other)).to_have_text("This scorecard was submitted in another tab; it is read-only here too.")
+        other.close()
 
         # The finder's custom loop, from a playbook's questions.
         page.goto(urljoin(site_url, f"questions/loop/?from={card.id}"))
