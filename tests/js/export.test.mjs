@@ -20,7 +20,8 @@ const FILLED = {
 const MARKDOWN = `**Candidate Name:** Candidate A &lt;b&gt;  
 **Interviewer Name:** Pat  
 **Date:** 2025-01-01  
-**Playbook:** Backend [guide](https://example.org/guide) &lt;b&gt; (rubric version v2; draft started on version v1)
+**Playbook:** Backend [guide](https://example.org/guide) &lt;b&gt; (rubric version v2; draft started on version v1)  
+**Status:** Draft — not submitted
 
 ---
 
@@ -76,7 +77,8 @@ test("a scorecard copies as Markdown in the feedback template's layout", () => {
 test("an empty scorecard names each question, a pool by its place", () => {
   const markdown = markdownOf({ card: fixture("card.json"), fields: {}, draftVersion: null });
   assert.match(markdown, /^\*\*Candidate Name:\*\*  \n\*\*Interviewer Name:\*\*  \n\*\*Date:\*\*  \n/);
-  assert.ok(markdown.includes("(rubric version v2)\n"), "no draft version when none is open");
+  assert.ok(markdown.includes("(rubric version v2)  \n**Status:** Draft — not submitted\n"),
+            "no draft version when none is open");
   assert.ok(markdown.includes("**Question 2:** Pick one, question 1 of 1  \n"));
   assert.ok(!markdown.includes("Empty"), "a time box without questions is left out");
   assert.ok(markdown.includes("**Ownership:**\n"));
@@ -123,6 +125,7 @@ Date: 2025-01-01
 Playbook: Backend guide (https://example.org/guide) <b>
 Level: Senior
 Rubric version: v2; draft started on version v1
+Status: Draft — not submitted
 
 Question 1: Story <img src=x> x (javascript:alert(1)) strong
 Section: Warm-up (10 min)
@@ -145,6 +148,7 @@ Evidence: none written
 
 Rubric: Ownership
 Score: 3 / 5 (Meets)
+Evidence: none written
 
 Overall evaluation
 Strengths: Depth

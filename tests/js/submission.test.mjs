@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { problemSummary, problemsOf, recommendationGate, scoredItems, submittedLine, submittedRecord,
          unscored, verifies } from "../../docs/assets/javascripts/scorecard/submission.mjs";
 import { canonicalJson } from "../../docs/assets/javascripts/core/checksum.mjs";
+import { markdownOf, plainTextOf } from "../../docs/assets/javascripts/scorecard/export.mjs";
 import { fixture, plain } from "./helpers.mjs";
 
 // The fixture card: one question, one pool place, one rubric dimension.
@@ -81,4 +82,20 @@ test("a submitted record is the export, stamped, with a checksum Python would co
                    submittedRecord({ card, fields: COMPLETE, draftVersion: null }, now), "the same each time");
   assert.equal(submittedLine(record, () => "Mar 14, 10:30"),
                "Submitted Mar 14, 10:30 \u00b7 rubric v2 \u00b7 checksum " + checksum.slice(7, 19));
+});
+
+test("the text copies say whether it was submitted, with its stamp, and each dimension's evidence", () => {
+  const card = fixture("card.json");
+  const sheet = { card, fields: COMPLETE, draftVersion: null };
+  const record = submittedRecord(sheet, new Date("2025-03-14T09:30:00Z"));
+  const stamp = "Submitted 2025-03-14T09:30:00.000Z, checksum " + record.checksum;
+  const markdown = markdownOf({ ...sheet, submitted: record });
+  assert.ok(markdown.includes("(rubric version v2)  \n**Status:** " + stamp + "\n"), markdown);
+  assert.ok(markdown.includes("**Ownership:** 4/5  \nCalled the incident\n"), markdown);
+  const text = plainTextOf({ ...sheet, submitted: record });
+  assert.ok(text.includes("\nStatus: " + stamp + "\n"), text);
+  assert.ok(text.includes("Rubric: Ownership\nScore: 4 / 5 (Strong)\nEvidence: Called the incident\n"), text);
+  assert.ok(plainTextOf(sheet).includes("\nStatus: Draft \u2014 not submitted\n"));
+  const debrief = plainTextOf({ card: { ...card, form: "debrief" }, fields: {}, draftVersion: null });
+  assert.ok(!debrief.includes("Status:"), "a debrief sheet is not submitted");
 });

@@ -19,11 +19,12 @@ import { slug } from "../core/text.mjs";
  * @property {Card} card
  * @property {Fields} fields
  * @property {string | null} draftVersion the rubric version the open draft was started on
+ * @property {Record<string, unknown> | null} [submitted] the submitted record, once submitted
  */
 
 /** @param {Sheet} sheet */
-export function markdownOf({ card, fields, draftVersion }) {
-  return toMarkdown(documentOf(card, fields, draftVersion));
+export function markdownOf({ card, fields, draftVersion, submitted }) {
+  return toMarkdown(documentOf(card, fields, draftVersion, submitted));
 }
 
 export { plainTextOf };

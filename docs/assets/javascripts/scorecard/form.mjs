@@ -692,7 +692,7 @@ export class ScorecardForm {
 
   /** The filled-in card, for the exports. */
   sheet() {
-    return { card: this.card, fields: this.fields(), draftVersion: this.draftVersion };
+    return { card: this.card, fields: this.fields(), draftVersion: this.draftVersion, submitted: this.submitted };
   }
 
   save() {
