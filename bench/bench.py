@@ -17,9 +17,11 @@ The last line is the summary `bench: questions=... overhead=... scaling=...`.
 from __future__ import annotations
 
 import argparse
+import collections
 import gzip
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -109,7 +111,12 @@ def site_figures(site: Path, questions: int) -> dict:
     pages = [p for p in site.rglob("*.html") if p.name == "index.html" or p.name == "404.html"]
     largest = max(pages, key=lambda p: p.stat().st_size)
     index = (site / "search" / "search_index.json").read_bytes()
+    # Each question is indexed once, at its anchor on its bank's page: the index's entries
+    # that end in a question's id (synthetic ids are question-NNNNN), counted.
+    anchors = [doc["location"].rpartition("#")[2] for doc in json.loads(index)["docs"]]
+    indexed = collections.Counter(a for a in anchors if re.fullmatch(r"question-\d+", a))
     return {"pages": len(pages), "largest_page_bytes": largest.stat().st_size,
+            "questions_indexed_once": len(indexed) == questions and set(indexed.values()) == {1},
             "largest_page": str(largest.relative_to(site)),
             "index_bytes_per_question": len(index) / questions,
             "index_gzip_bytes_per_question": len(gzip.compress(index, 9)) / questions}
@@ -193,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
                   f"{r['validate_s']:.2f}s; {r['pages']} pages, largest "
                   f"{r['largest_page_bytes'] / 1000:.0f} KB ({r['largest_page']}); search index "
                   f"{r['index_bytes_per_question']:.0f} B/question raw, "
-                  f"{r['index_gzip_bytes_per_question']:.0f} B gzipped; peak {r['peak_mb']:.0f} MB "
+                  f"{r['index_gzip_bytes_per_question']:.0f} B gzipped"
+                  f"{', each question once' if r['questions_indexed_once'] else ', NOT each question once'}; peak {r['peak_mb']:.0f} MB "
                   f"(render worker {r['worker_peak_mb']:.0f} MB)",
                   flush=True)
         if args.banks:

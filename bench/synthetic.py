@@ -1,8 +1,8 @@
 """Synthetic question banks in the project's own data format, for `make bench`.
 
-Every question is as full as a complete seed question: title, prompt, tailoring note, STAR
-parts, three probes, an assessment table, two hire and two no-hire indicators, a red flag
-and what an answer looks like at each of its levels. Playbooks ask questions written for
+Every question is as full as a complete seed question: title, two search aliases, prompt,
+tailoring note, STAR parts, three probes, an assessment table, two hire and two no-hire
+indicators, a red flag, anchors and what an answer looks like at each of its levels. Playbooks ask questions written for
 their level, and every rubric dimension is probed twice where the bank allows, so the
 synthetic data validates without content warnings. The text
 is random words from a fixed vocabulary with a fixed seed, so runs are comparable.
@@ -91,6 +91,7 @@ def generate(target: Path, questions: int, topics: int = 40, signals: int = 50,
                     by_level_signal.setdefault((level, signal), []).append(qid)
             bank.append({
                 "id": qid, "title": _text(rng, 5), "prompt": _sentence(rng, 30),
+                "aliases": [_text(rng, 2).lower(), _text(rng, 1).lower()],
                 "kind": rng.choice(KINDS), "signals": probed,
                 "levels": asked_at, "minutes": rng.choice([5, 10, 15]),
                 "tailoring": _text(rng, 18) + ".",

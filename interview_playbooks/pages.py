@@ -73,14 +73,19 @@ BANK_PAGE_SIZE = 30
 # page 320 KB and the build quadratic. The section's index page lists them all, and search
 # finds them.
 NAV_SECTION_LIMIT = 40
-# Search boost of the pages for contributors (the data reference, CONTRIBUTING): they explain
-# every field, so without it they came up in most interviewers' searches.
+# Search boost of the pages for contributors (CONTRIBUTING, Performance): they explain every
+# field, so without it they came up in most interviewers' searches.
 DOCS_BOOST = 0.2
 # A playbook or a hiring loop ranks below the questions that share its words (its segment
 # headings name them). A signal, role or level page indexes its name alone (its text is
 # kept out), so a higher boost finds it first for its name without outranking questions on
-# their words.
-ITEM_BOOST = {"playbook": 0.5, "hiring-loop": 0.5, "role": 1.5, "level": 2.0, "signal": 2.0}
+# their words. Bank pages, where the questions are, weigh more than the rest too: the
+# signal's boost stays just above theirs, so a signal named like a bank ("System design")
+# still comes first for its name, while a signal sharing one word with a query ("Security and
+# isolation" for "tenant isolation") no longer outranks the question that has them all
+# (tests/test_search_ranking.py measures both).
+ITEM_BOOST = {"playbook": 0.5, "hiring-loop": 0.5, "role": 1.5, "level": 2.0, "signal": 1.75,
+              "bank": 1.5, "bank-part": 1.5}
 SECTIONS = [  # (kind of the index page, URL, nav title, item kind)
     ("playbooks", "playbooks/", "Playbooks", "playbook"),
     ("hiring-loops", "loops/", "Hiring loops", "hiring-loop"),
@@ -196,10 +201,13 @@ def generated_pages(index: Index) -> list[Page]:
         parts = bank_parts(bank.questions)
         if len(parts) > 1:  # out of the navigation: the bank's page lists and links them
             pages.extend(Page("bank-part", f"{topic}/{number}", url_of("bank-part", f"{topic}/{number}"),
-                              f"{bank.title} ({number} of {len(parts)})", in_nav=False)
+                              f"{bank.title} ({number} of {len(parts)})", in_nav=False,
+                              search_boost=ITEM_BOOST["bank-part"])
                          for number in range(1, len(parts) + 1))
     pages.append(Page("scales", "", "scales/", "Rating scales"))
-    pages.append(Page("reference", "", "reference/", "Data reference", search_boost=DOCS_BOOST))
+    # The reference's sections per kind stay out of search (reference.md): what is left,
+    # its name and lede, competes with nothing at the usual weight.
+    pages.append(Page("reference", "", "reference/", "Data reference"))
     for playbook_id, title in items_of(index, "playbook"):
         pages.append(Page("scorecard", playbook_id, url_of("scorecard", playbook_id),
                           f"Scorecard: {title}", in_nav=False, searchable=False))

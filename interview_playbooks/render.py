@@ -66,6 +66,7 @@ class Renderer:
             inline=pass_context(lambda ctx, value: text.inline(value, ctx["base"])),
             block=pass_context(lambda ctx, value: text.block(value, ctx["base"])),
             heading=text.heading, plain=text.plain,
+            counted=text.counted,
         )
         self.env.globals.update(
             index=index, KIND_LABELS=KIND_LABELS, PROBE_LABELS=PROBE_LABELS, LIST_LIMIT=LIST_LIMIT,

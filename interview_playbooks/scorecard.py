@@ -168,14 +168,14 @@ def level_indicators(question: model.Question, level: str | None) -> list[str]:
 def _option(index: Index, question_id: str, level: str) -> dict:
     question = index.questions[question_id]
     return {"id": question_id, "title": question.title, "minutes": question.minutes,
-            "indicators": level_indicators(question, level)}
+            "signals": list(question.signals), "indicators": level_indicators(question, level)}
 
 
 def _question(index: Index, question_id: str, level: str, group: str = "") -> dict:
     question = index.questions[question_id]
     return {"key": QUESTION_KEY.format(question=question_id), "kind": "question", "question": question_id,
             "title": question.title, "group": group, "minutes": question.minutes,
-            "indicators": level_indicators(question, level)}
+            "signals": list(question.signals), "indicators": level_indicators(question, level)}
 
 
 def _dimensions(index: Index, playbook: model.Playbook) -> list[dict]:

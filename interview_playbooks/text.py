@@ -244,3 +244,8 @@ def heading(text: str) -> Markup:
 # Characters with a meaning to Markdown, its extensions (attr_list, tables) or HTML.
 _MARKUP_CHARACTERS = set("\\`*_{}[]()<>#+!|~&=:^$%\"'")
 _AS_REFERENCES = {ord(ch): f"&#{ord(ch)};" for ch in _MARKUP_CHARACTERS}
+
+
+def counted(number: int, noun: str) -> str:
+    """"1 playbook", "4 playbooks": a count that reads as words, in a card or a search preview."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

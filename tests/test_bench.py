@@ -13,6 +13,7 @@ def test_synthetic_bank_is_valid_and_complete(tmp_path):
     assert not index.warnings, index.warnings[:3]  # every part present, every level described
     question = next(iter(index.questions.values()))
     assert len(question.probes) == 3 and question.strong_answer.star and question.assessment
+    assert len(question.aliases) == 2  # the index's size goal counts them
 
 
 def test_the_benchmark_runs_end_to_end_and_prints_its_summary_line():
@@ -28,6 +29,7 @@ def test_the_benchmark_runs_end_to_end_and_prints_its_summary_line():
                              "--runs", "1", *tiny], cwd=ROOT, capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count(", each question once;") == 2, result.stdout
     last = result.stdout.strip().splitlines()[-1]
     number = r"\d+\.\d\d"
     assert re.fullmatch(rf"bench: questions=80 build_s={number} baseline_s={number} "

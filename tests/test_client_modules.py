@@ -11,6 +11,7 @@ real cards satisfy schemas/scorecard-export.schema.json. The modules run in node
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -165,30 +166,59 @@ def test_exports_of_real_cards_satisfy_the_schema(site, loop_card, playbook_card
             assert question["notes"] == "Evidence\n- in two lines" and question["flags"] == []
             if entry["kind"] == "pool":
                 option = entry["options"][0]
+                assert question["signals"] == option["signals"]
                 assert question["question"] == option["id"] and question["asked"] == [option["id"]]
                 assert [s["indicator"] for s in question["hire_signals"]] == option["indicators"]
                 assert {s["option"] for s in question["hire_signals"]} <= {option["id"]}
             else:
                 assert question["question"] == entry["question"]
+                assert question["signals"] == entry["signals"] and question["signals"]
                 assert [s["indicator"] for s in question["hire_signals"]] == entry["indicators"]
+        dimensions = [e for e in exported["entries"] if e["kind"] == "dimension"]
+        assert [(d["score"], d["notes"], d["flags"]) for d in dimensions] == \
+            [(3, "", ["score-without-note"])] * len(card["dimensions"])
+        assert exported["recommendation_id"] == card["recommendation"][0]["id"]
     unfilled = next(e for s, e in zip(sheets, exports) if s["card"]["form"] == "scorecard" and not s["fields"])
     assert all(e["score"] is None and e["score_label"] is None for e in unfilled["entries"])
+
+
+def test_a_submitted_record_satisfies_the_schema_and_its_checksum_is_pythons(site, loop_card, playbook_cards):
+    """The record submission stamps (scorecard/submission.mjs, run in node on real cards),
+    checked as the debrief will: the schema, then the checksum recomputed in Python."""
+    playbook = playbook_cards[0]["playbook"]
+    cards = [card_of(site, f"playbooks/{playbook}/scorecard"), loop_card]
+    sheets = [{"card": card, "fields": {**filled(card), "comments": "Naïve → ok 🧾"}, "draftVersion": None}
+              for card in cards]
+    validator = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+    for record in run_client({"submit": sheets}):
+        assert [e.message for e in validator.iter_errors(record)] == []
+        assert (record["status"], record["format_version"]) == ("submitted", 3)
+        assert record["submitted_at"] == record["exported_at"]
+        rest = {key: value for key, value in record.items() if key != "checksum"}
+        canonical = json.dumps(rest, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        assert record["checksum"] == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def test_the_schema_rejects_what_no_export_holds():
     validator = jsonschema.Draft202012Validator(SCHEMA)
     question = {"kind": "question", "key": "q-a", "section": "s", "title": "t", "question": "a",
-                "minutes": 5, "score": 4, "score_label": "Strong", "notes": "", "hire_signals": [],
-                "flags": ["score-without-note"]}
+                "minutes": 5, "signals": ["s"], "score": 4, "score_label": "Strong", "notes": "",
+                "hire_signals": [], "flags": ["score-without-note"]}
     pool = {**question, "kind": "pool", "key": "pool-0-1-1", "question": None, "asked": ["a", "b"],
             "hire_signals": [{"indicator": "i", "answer": "yes", "option": "a"}]}
-    good = {"$schema": SCHEMA["$id"], "format_version": 2, "form": "scorecard", "playbook": "p",
+    dimension = {"kind": "dimension", "key": "dim-s", "section": "Rubric", "title": "S", "signal": "s",
+                 "score": 3, "score_label": "Meets", "notes": "", "flags": ["score-without-note"]}
+    good = {"$schema": SCHEMA["$id"], "format_version": 3, "form": "scorecard", "playbook": "p",
             "title": "t", "role": "r", "level": "l", "level_name": "L", "rubric_version": "v",
             "candidate": "A", "interviewer": "I", "date": "", "exported_at": "2025-01-01T00:00:00Z",
-            "fields": {"a": "1", "b": ["x"]}, "entries": [question, pool], "recommendation": "",
-            "strengths": "", "concerns": "", "comments": ""}
+            "status": "draft", "submitted_at": None, "checksum": None,
+            "fields": {"a": "1", "b": ["x"]}, "entries": [question, pool, dimension], "recommendation": "",
+            "recommendation_id": "", "strengths": "", "concerns": "", "comments": ""}
+    submitted = {**good, "status": "submitted", "submitted_at": "2025-01-01T00:00:00.000Z",
+                 "checksum": "sha256:" + "0" * 64}
     assert list(validator.iter_errors(good)) == []
-    assert scorecard.export_format() == {"schema": SCHEMA["$id"], "version": 2}
+    assert list(validator.iter_errors(submitted)) == []
+    assert scorecard.export_format() == {"schema": SCHEMA["$id"], "version": 3}
     for broken in ({**good, "format_version": 1}, {**good, "form": "other"}, {**good, "extra": 1},
                    {**good, "decision": "x"}, {**good, "facilitator": "x"}, {**good, "fields": {"a": 1}},
                    {**good, "entries": [{**question, "score": "4"}]},
@@ -196,7 +226,15 @@ def test_the_schema_rejects_what_no_export_holds():
                    {**good, "entries": [{**question, "asked": ["a"]}]},
                    {**good, "entries": [{k: v for k, v in pool.items() if k != "asked"}]},
                    {k: v for k, v in good.items() if k != "interviewer"},
-                   {k: v for k, v in good.items() if k != "format_version"}):
+                   {k: v for k, v in good.items() if k != "format_version"},
+                   {**good, "format_version": 2}, {**good, "status": "sent"},
+                   {**good, "checksum": "sha256:" + "0" * 64}, {**submitted, "checksum": None},
+                   {**submitted, "submitted_at": None}, {**submitted, "checksum": "sha256:ABC"},
+                   {k: v for k, v in good.items() if k != "status"},
+                   {k: v for k, v in good.items() if k != "recommendation_id"},
+                   {**good, "entries": [{k: v for k, v in question.items() if k != "signals"}]},
+                   {**good, "entries": [{k: v for k, v in dimension.items() if k != "notes"}]},
+                   {**good, "entries": [{k: v for k, v in dimension.items() if k != "flags"}]}):
         assert list(validator.iter_errors(broken)), broken
 
 

@@ -21,6 +21,7 @@ import io
 import math
 
 import pytest
+from playwright.sync_api import expect
 import yaml
 from pypdf import PdfReader
 from pypdf.generic import ContentStream
@@ -160,16 +161,19 @@ def test_the_rubric_and_the_overall_fields_have_room_to_write(page, site, site_u
     card = card_of(site, f"playbooks/{playbook_id}/scorecard")
     page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/")
     page.emulate_media(media="print")
-    evidence = page.evaluate(RULED_BOXES, ".ip-sc-rubric .ip-sc-print-lines")
-    assert len(evidence) == len(card["dimensions"]) > 0
+    # Each dimension's evidence field (`<key>:notes`) prints as two ruled lines.
+    evidence = page.evaluate(RULED_BOXES, ".ip-sc-rubric .ip-sc-print-text")
+    assert [box["field"] for box in evidence] == [f"{d['key']}:notes" for d in card["dimensions"]] != []
     for box in evidence:
-        assert box["visible"] and box["ruled"] and box["height"] >= 2 * LINE - 0.5, box
+        assert box["visible"] and box["ruled"] and 2 * LINE - 0.5 <= box["height"] < 2 * LINE + 0.5, box
     overall = {box["field"]: box for box in page.evaluate(RULED_BOXES, ".ip-sc-overall .ip-sc-print-text")}
     for field, lines in {"strengths": 5, "concerns": 5, "comments": 4}.items():
         assert overall[field]["ruled"] and overall[field]["height"] >= lines * LINE - 0.5, overall[field]
-    # On screen the evidence lines are not there: the form has no field for them.
+    # On screen the ruled copies give way to the fields themselves, labelled.
     page.emulate_media(media="screen")
-    assert not any(box["visible"] for box in page.evaluate(RULED_BOXES, ".ip-sc-print-lines"))
+    assert not any(box["visible"] for box in page.evaluate(RULED_BOXES, ".ip-sc-rubric .ip-sc-print-text"))
+    for dimension in card["dimensions"]:
+        expect(page.get_by_label(f"Evidence for {dimension['label']}", exact=True)).to_be_visible()
 
 
 @pytest.mark.parametrize("playbook_id", sorted(pid for pid, p in PLAYBOOKS.items() if p["duration"] <= 60))
@@ -177,6 +181,9 @@ def test_one_page_notes_cells_have_two_lines(page, site_url, playbook_id):
     page.goto(f"{site_url}playbooks/{playbook_id}/scorecard/one-page/")
     page.emulate_media(media="print")
     cells = page.evaluate(RULED_BOXES, ".ip-sc-compact-table .ip-sc-print-text")
+    # A rubric dimension's evidence prints only once typed in: the one page has no room for lines.
+    assert not any(cell["visible"] for cell in cells if cell["field"].startswith(("dim-", "section-")))
+    cells = [cell for cell in cells if not cell["field"].startswith(("dim-", "section-"))]
     assert cells
     for cell in cells:
         assert cell["lines"] == 2 and cell["height"] >= 2 * LINE - 0.5, cell

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from interview_playbooks import model
+from interview_playbooks import model, scorecard
 from interview_playbooks.schema import SCHEMA_FILES, rendered, schema_line
 
 DATA = ROOT / "data"
@@ -65,3 +65,14 @@ def test_vscode_maps_every_schema():
     settings = json.loads((ROOT / ".vscode" / "settings.json").read_text())
     assert settings["yaml.schemas"] == {f"./schemas/{name}": f"data/{pattern}"
                                         for pattern, name in SCHEMA_FILES.items()}
+
+
+def test_the_export_schema_is_valid_and_its_version_is_what_the_cards_name():
+    """The JSON export's schema (not a data file's: the browser writes what it checks, and the
+    debrief reads it); its tests against real exports are in test_client_modules.py."""
+    schema = json.loads((ROOT / "schemas" / "scorecard-export.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    assert schema["properties"]["format_version"]["const"] == 3
+    assert scorecard.export_format() == {"schema": schema["$id"], "version": 3}
+    assert {"status", "submitted_at", "checksum"} <= set(schema["required"])
+    assert schema["properties"]["status"]["enum"] == ["draft", "submitted"]

@@ -118,6 +118,14 @@ def continue_draft(page: Page, name: str) -> None:
     expect(prompt).to_be_hidden()
 
 
+def score_the_rest(page: Page, card: Card, value: str = "3") -> None:
+    """Score every question and rubric dimension not scored yet: the recommendation can be
+    chosen only then (scorecard/submission.mjs)."""
+    for key in [entry["key"] for entry in card.entries] + [d["key"] for d in card.data["dimensions"]]:
+        if not page.locator(f'{FORM} input[name="{key}:score"]:checked').count():
+            field(page, f"{key}:score", value).check()
+
+
 def fill_basic(page: Page, card: Card, candidate: str, score: str) -> None:
     field(page, "candidate").fill(candidate)
     field(page, f"{card.first['key']}:score", score).check()
@@ -136,6 +144,7 @@ def test_every_value_comes_back_after_a_reload(page, site_url, card):
     field(page, f"{first}:score", "4").check()
     field(page, f"{second}:score", "2").check()
     field(page, f"{dim}:score", "5").check()
+    score_the_rest(page, card)
     field(page, "recommendation", card.recommendation["id"]).check()
     field(page, f"{indicator}:hire-1", "yes").check()
     field(page, f"{first}:notes").fill(LONG_NOTE)
@@ -392,6 +401,7 @@ def test_copy_as_markdown_and_download_json(browser, site_url, card):
         field(page, f"{first}:notes").fill("Explained quorum reads.\nMissed clock skew.")
         field(page, f"{dim}:score", "3").check()
         field(page, f"{indicator}:hire-1", "no").check()
+        score_the_rest(page, card)
         field(page, "recommendation", card.recommendation["id"]).check()
         field(page, "strengths").fill("Depth on replication")
 
@@ -605,7 +615,8 @@ def test_without_javascript_the_printed_form_is_complete(browser, site_url, card
             expect(scores.nth(index)).to_be_visible()
         expect(form.locator('input[name="recommendation"]')).to_have_count(len(card.data["recommendation"]))
         names = form.locator("textarea").evaluate_all("all => all.map(t => t.name)")
-        assert len(names) == len(card.entries) + 3
+        # A note a question, one a rubric dimension, and the three of the overall evaluation.
+        assert len(names) == len(card.entries) + len(card.data["dimensions"]) + 3
         for name in names:
             textarea = field(page, name)
             mirror = form.locator(f'[data-ip-mirror="{name}"]')

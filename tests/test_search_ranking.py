@@ -9,7 +9,7 @@ aliases stay real synonyms. The test prints the set's figures and holds them at 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 import yaml
@@ -73,6 +73,27 @@ def test_every_indexed_section_has_its_page_in_the_index(site):
     assert {loc.partition("#")[0] for loc in locations} <= locations
 
 
+OVERVIEWS = ["", "roles/", "levels/", "signals/", "playbooks/", "loops/", "questions/", "scales/"]
+
+
+def test_overview_previews_read_as_sentences(site):
+    """What a result shows of an overview page is its own prose: no table cells run together
+    ("Communication62Explains"), and no "(s)" plurals; it opens with a sentence."""
+    import html
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    previews = {doc["location"]: doc["text"] for doc in index["docs"]}
+    for location in OVERVIEWS:
+        text = previews[location]
+        words = html.unescape(re.sub(r"<[^>]+>", " ", text))
+        assert "(s)" not in words, (location, words[:200])
+        assert not re.search(r"[a-z][0-9]|[0-9][A-Z]", words), (location, words[:200])
+        assert not re.search(r"</(p|li|td|th)><(p|li|td|th)", text.replace(" ", "").replace("\n", "")) \
+            or "> <" in text or ">\n<" in text, (location, text[:200])
+        first = words.strip().split(". ")[0]
+        assert len(first.split()) >= 6, (location, first)
+
+
 def test_interviewers_searches_land_on_the_question(page, site_url):
     known = topics()
     first = enter = down_enter = 0
@@ -107,6 +128,26 @@ def test_interviewers_searches_land_on_the_question(page, site_url):
     print(figures + "".join("\n  miss " + miss for miss in misses))
     for figure in (first, enter, down_enter):
         assert figure / n >= GOAL, figures + "\n" + "\n".join(misses)
+
+
+# Words the Contributing page and the data reference explain (they describe every field),
+# which interviewers type looking for content.
+FIELD_WORDS = ["hire indicators", "mandatory probe", "rubric dimension", "red flags",
+               "strong answer", "follow-up probes"]
+
+
+def test_contributors_pages_rank_below_the_content_they_describe(page, site_url):
+    docs = [site_url + "contributing/", site_url + "reference/"]
+    for query in FIELD_WORDS:
+        _, items = ask(page, site_url, query)
+        hrefs = items.locator(SEARCH_RESULT_LINK).evaluate_all("links => links.map(l => l.href)")
+        pages = list(dict.fromkeys(href.partition("?")[0].partition("#")[0] for href in hrefs))
+        assert pages[0] not in docs, (query, pages[:4])
+    # ... and are still found by their own names.
+    for query, wanted in [("contributing", docs[0]), ("data reference", docs[1])]:
+        _, items = ask(page, site_url, query)
+        first = items.first.locator(SEARCH_RESULT_LINK).first.get_attribute("href")
+        assert urljoin(page.url, first).partition("?")[0] == wanted, (query, first)
 
 
 def test_aliases_are_on_the_card_and_weigh_as_the_title(site):

@@ -94,3 +94,20 @@ test("an unnamed draft is renamed when it gets a label, a labelled one is kept",
   assert.equal(placeDraft(all, unnamedKey(card, "2"), at(""), null), null);
   assert.equal(Object.keys(all).length, 4);
 });
+
+test("a submitted draft keeps its record, and lists say it is submitted", () => {
+  const record = { status: "submitted", checksum: "sha256:" + "0".repeat(64) };
+  const all = {
+    a: { form: "scorecard", playbook: "p", candidate: "A", saved_at: "2025-03-14T09:30:00Z", fields: {},
+         submitted: record },
+    b: { form: "scorecard", playbook: "p", candidate: "B", saved_at: "2025-03-14T09:30:00Z", fields: {},
+         submitted: { status: "draft" } },
+    c: { form: "scorecard", playbook: "p", candidate: "C", saved_at: "2025-03-14T09:30:00Z", fields: {},
+         submitted: "yes" },
+  };
+  assert.deepEqual(draftAt(all, "a").submitted, record);
+  assert.equal("submitted" in draftAt(all, "b"), false, "only a submitted record counts");
+  assert.equal("submitted" in draftAt(all, "c"), false);
+  assert.match(draftTitle(draftAt(all, "a")), /^A · .+ · submitted$/);
+  assert.doesNotMatch(draftTitle(draftAt(all, "b")), /submitted/);
+});

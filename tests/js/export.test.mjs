@@ -20,7 +20,8 @@ const FILLED = {
 const MARKDOWN = `**Candidate Name:** Candidate A &lt;b&gt;  
 **Interviewer Name:** Pat  
 **Date:** 2025-01-01  
-**Playbook:** Backend [guide](https://example.org/guide) &lt;b&gt; (rubric version v2; draft started on version v1)
+**Playbook:** Backend [guide](https://example.org/guide) &lt;b&gt; (rubric version v2; draft started on version v1)  
+**Status:** Draft — not submitted
 
 ---
 
@@ -76,7 +77,8 @@ test("a scorecard copies as Markdown in the feedback template's layout", () => {
 test("an empty scorecard names each question, a pool by its place", () => {
   const markdown = markdownOf({ card: fixture("card.json"), fields: {}, draftVersion: null });
   assert.match(markdown, /^\*\*Candidate Name:\*\*  \n\*\*Interviewer Name:\*\*  \n\*\*Date:\*\*  \n/);
-  assert.ok(markdown.includes("(rubric version v2)\n"), "no draft version when none is open");
+  assert.ok(markdown.includes("(rubric version v2)  \n**Status:** Draft — not submitted\n"),
+            "no draft version when none is open");
   assert.ok(markdown.includes("**Question 2:** Pick one, question 1 of 1  \n"));
   assert.ok(!markdown.includes("Empty"), "a time box without questions is left out");
   assert.ok(markdown.includes("**Ownership:**\n"));
@@ -123,6 +125,7 @@ Date: 2025-01-01
 Playbook: Backend guide (https://example.org/guide) <b>
 Level: Senior
 Rubric version: v2; draft started on version v1
+Status: Draft — not submitted
 
 Question 1: Story <img src=x> x (javascript:alert(1)) strong
 Section: Warm-up (10 min)
@@ -145,6 +148,7 @@ Evidence: none written
 
 Rubric: Ownership
 Score: 3 / 5 (Meets)
+Evidence: none written
 
 Overall evaluation
 Strengths: Depth
@@ -195,7 +199,8 @@ test("a pool's exports name the option asked and its indicators", () => {
   const [, pool] = plain(exportOf({ card, fields: POOL, draftVersion: null }, new Date())).entries;
   assert.deepEqual(pool, {
     kind: "pool", key: "pool-15-1-1", section: "Design | deep", title: "Cache design",
-    question: "cache-design", asked: ["cache-design"], minutes: 14, score: 2, score_label: "Weak", notes: "",
+    question: "cache-design", asked: ["cache-design"], minutes: 14, signals: ["system-design"],
+    score: 2, score_label: "Weak", notes: "",
     hire_signals: [{ indicator: "Sizes the cache from the hit rate", answer: "yes", option: "cache-design" }],
     flags: ["score-without-note"],
   });
@@ -207,6 +212,7 @@ test("a pool's exports name the option asked and its indicators", () => {
   const entry = plain(exportOf({ card, fields: both, draftVersion: null }, new Date())).entries[1];
   assert.equal(entry.question, null);
   assert.deepEqual(entry.asked, ["cache-design", "queue-design"]);
+  assert.deepEqual(entry.signals, ["system-design", "ownership"], "each asked option's signals, once");
   assert.ok(markdownOf({ card, fields: both, draftVersion: null })
     .includes("**Hire signals:** Cache design: Sizes the cache from the hit rate — yes; Queue design: Orders by key — no"));
 });
@@ -215,7 +221,8 @@ test("the JSON export holds every value, each entry's score and notes, and its f
   const card = fixture("card.json");
   const exported = plain(exportOf({ card, fields: FILLED, draftVersion: "v1" }, new Date("2025-01-02T03:04:05Z")));
   assert.equal(exported.$schema, card.export.schema);
-  assert.equal(exported.format_version, 2);
+  assert.equal(exported.format_version, 3);
+  assert.deepEqual([exported.status, exported.submitted_at, exported.checksum], ["draft", null, null]);
   assert.equal(exported.exported_at, "2025-01-02T03:04:05.000Z");
   assert.equal(exported.draft_rubric_version, "v1");
   assert.deepEqual([exported.interviewer, exported.date, exported.role, exported.level, exported.level_name],
@@ -223,22 +230,29 @@ test("the JSON export holds every value, each entry's score and notes, and its f
   assert.deepEqual(exported.fields, FILLED);
   assert.deepEqual(exported.entries, [
     { kind: "question", key: "q-ownership-story", section: "Warm-up", title: card.sections[0].entries[0].title,
-      question: "ownership-story", minutes: 10, score: 4, score_label: "Strong", notes: NOTES.trimEnd(),
+      question: "ownership-story", minutes: 10, signals: ["ownership", "communication"], score: 4, score_label: "Strong", notes: NOTES.trimEnd(),
       hire_signals: [{ indicator: "Names the trade-off", answer: "yes" },
                      { indicator: "Talks in numbers", answer: "no" }], flags: [] },
     { kind: "pool", key: "pool-15-1-1", section: "Design | deep", title: "Cache design / Queue design",
-      question: null, asked: ["cache-design", "queue-design"], minutes: 14, score: null, score_label: null,
+      question: null, asked: ["cache-design", "queue-design"], minutes: 14,
+      signals: ["system-design", "ownership"], score: null, score_label: null,
       notes: "", hire_signals: [], flags: [] },
     { kind: "dimension", key: "dim-ownership", section: "Rubric", title: "Ownership", signal: "ownership",
-      score: 3, score_label: "Meets" },
+      score: 3, score_label: "Meets", notes: "", flags: ["score-without-note"] },
   ]);
   assert.equal(exported.recommendation, "Hire");
+  assert.equal(exported.recommendation_id, "hire");
   assert.deepEqual([exported.strengths, exported.concerns, exported.comments], ["Depth", "", "ok | ~~x~~ &amp;"]);
   assert.equal("decision" in exported, false);
   assert.equal("facilitator" in exported, false);
   const same = plain(exportOf({ card, fields: {}, draftVersion: "v2" }, new Date()));
   assert.equal("draft_rubric_version" in same, false);
   assert.equal(same.recommendation, "");
+  assert.equal(same.recommendation_id, "");
+  assert.deepEqual(same.entries[1].signals, ["system-design", "ownership"], "no option ticked: all of them");
+  const noted = plain(exportOf({ card, fields: { "dim-ownership:score": "2", "dim-ownership:notes": "Blamed the team\n" },
+                                 draftVersion: null }, new Date()));
+  assert.deepEqual([noted.entries[2].notes, noted.entries[2].flags], ["Blamed the team", []]);
   assert.equal(same.interviewer, "");
 });
 
@@ -264,6 +278,8 @@ test("a debrief's JSON export has rows per dimension and the decision", () => {
     rows: [{ row: 2, interviewer: "", score: 2, evidence: "" }] }]);
   assert.equal(exported.decision, "gone", "an id the scale no longer has is kept as it is");
   assert.equal("recommendation" in exported, false);
+  assert.equal("recommendation_id" in exported, false);
+  assert.equal(exported.status, "draft");
 });
 
 test("the download is named after the playbook, the candidate and the form", () => {

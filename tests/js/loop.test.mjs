@@ -111,14 +111,16 @@ test("the loop's card is the build's skeleton with a timed section a question, a
   assert.deepEqual(card.sections, [
     { ...base, title: "Question 1", heading: "Question 1", start: 0, end: 15, minutes: 15, entries: [
       { key: "q-replicated-log", kind: "question", question: "replicated-log",
-        title: "Replicated log checkpointing", group: "", minutes: 15, lines: 8,
+        title: "Replicated log checkpointing", group: "", minutes: 15, lines: 8, signals: ["design"],
         indicators: ["Knows checkpoints"] }] },
     { ...base, title: "Question 2", heading: "Question 2", start: 15, end: 25, minutes: 10, entries: [
       { key: "q-cache-invalidation", kind: "question", question: "cache-invalidation",
-        title: "Cache invalidation at scale", group: "", minutes: 10, lines: 5, indicators: [] }] },
+        title: "Cache invalidation at scale", group: "", minutes: 10, lines: 5,
+        signals: ["design", "ownership"], indicators: [] }] },
     { ...base, title: "Question 3", heading: "Question 3", start: 25, end: 35, minutes: 10, entries: [
       { key: "q-ownership-story", kind: "question", question: "ownership-story",
-        title: "A time you owned an outage", group: "", minutes: 10, lines: 5, indicators: [] }] },
+        title: "A time you owned an outage", group: "", minutes: 10, lines: 5,
+        signals: ["ownership"], indicators: [] }] },
   ]);
   assert.deepEqual(card.dimensions.map((dimension) => dimension.key), ["dim-design", "dim-ownership"]);
   assert.deepEqual(skeleton.sections[0].entries, [], "the skeleton itself is left as it was");

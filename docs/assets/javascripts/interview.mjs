@@ -405,10 +405,14 @@ class InterviewBar {
 
   /**
    * Score the question the interviewer is on: the entry holding focus, else the first
-   * entry of the current segment without a score.
+   * entry of the current segment without a score (none on a submitted scorecard).
    * @param {string} value
    */
   score(value) {
+    if (this.form.hasAttribute("data-ip-submitted")) {
+      announce("This scorecard is submitted: its scores cannot change.");
+      return;
+    }
     const focused = document.activeElement instanceof Element ? document.activeElement.closest("[data-ip-entry]") : null;
     const section = this.sections[this.current()];
     let entry = focused && this.form.contains(focused) ? focused : null;

@@ -267,6 +267,7 @@ export function loopCard(skeleton, data, ids, target) {
       group: "",
       minutes, // a question with no suggested time has its time box, as a playbook's share
       lines: writingLines(skeleton, minutes),
+      signals: (question.s || []).map((position) => data.signals[position]?.id).filter(Boolean),
       indicators: question.h || [],
     };
     const title = "Question " + (n + 1);

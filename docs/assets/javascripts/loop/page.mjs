@@ -597,6 +597,8 @@ export class LoopPage {
         (titles[dimension.signal] || []).join(" \u00b7 ");
       const legend = row.querySelector(".ip-sc-score legend");
       if (legend) legend.textContent = "Rating for " + dimension.label;
+      const evidence = row.querySelector(".ip-sc-notes label");
+      if (evidence) evidence.textContent = "Evidence for " + dimension.label;
       body.appendChild(row);
     }
   }

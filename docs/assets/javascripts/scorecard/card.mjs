@@ -10,13 +10,16 @@ import { asText, trimEnd } from "../core/text.mjs";
 /**
  * @typedef {{value: number, label: string}} ScalePoint
  * @typedef {{id: string, label: string}} Point
- * @typedef {{id: string, title: string, minutes?: number | null, indicators?: string[]}} Option
- *   a pool's option, with the hire indicators asked at the card's level
+ * @typedef {{id: string, title: string, minutes?: number | null, signals?: string[],
+ *            indicators?: string[]}} Option
+ *   a pool's option, with the ids of the signals it probes and the hire indicators asked at
+ *   the card's level
  * @typedef {object} Entry one question to score (or one question of a pool)
  * @property {string} key names its fields ("<key>:score", "<key>:notes", "<key>:hire-<n>")
  * @property {"question" | "pool"} kind
  * @property {string} title
  * @property {string[]} indicators the hire indicators asked at the card's level
+ * @property {string[]} [signals] the ids of the signals it probes (a pool's: its options')
  * @property {number | null} [minutes] the minutes it takes (a pool's: its longest option's)
  * @property {number} [lines] the writing lines its notes get on paper
  * @property {string} [question]
@@ -164,9 +167,10 @@ export function scoreLabel(card, score) {
 export const SCORE_WITHOUT_NOTE = "score-without-note";
 
 /**
- * What an entry's values need looking at: `score-without-note` when it is scored and its
- * notes are empty. The on-screen notice and the exports both use this.
- * @param {Entry} entry
+ * What an entry's (or a rubric dimension's) values need looking at: `score-without-note`
+ * when it is scored and its notes are empty. The on-screen notice, the exports and
+ * submission (submission.mjs) all use this.
+ * @param {{key: string}} entry
  * @param {Fields} fields
  * @returns {string[]}
  */
@@ -212,6 +216,20 @@ export function questionsOf(card, fields) {
     }
   }
   return questions;
+}
+
+/**
+ * The ids of the signals an entry probes: a question's own; a pool's, those of the
+ * options ticked as asked, or of all its options when none is, each id once.
+ * @param {Entry} entry
+ * @param {Fields} fields
+ * @returns {string[]}
+ */
+export function signalsOf(entry, fields) {
+  if (entry.kind !== "pool") return [...(entry.signals || [])];
+  const asked = askedOptions(entry, fields);
+  const options = asked.length ? asked : entry.options || [];
+  return [...new Set(options.flatMap((option) => option.signals || []))];
 }
 
 /**

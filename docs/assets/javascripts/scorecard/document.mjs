@@ -66,6 +66,16 @@ export function versionText(card, draftVersion) {
 }
 
 /**
+ * Whether a scorecard was submitted, as its text copies say it: "Draft — not submitted",
+ * or "Submitted <UTC time>, checksum sha256:…" (the submitted record's stamp).
+ * @param {Record<string, unknown> | null | undefined} submitted
+ */
+export function statusText(submitted) {
+  if (!submitted) return "Draft \u2014 not submitted";
+  return "Submitted " + asText(submitted.submitted_at) + ", checksum " + asText(submitted.checksum);
+}
+
+/**
  * @param {Card} card
  * @param {Fields} fields
  * @param {string | null} draftVersion
@@ -88,12 +98,15 @@ function header(card, fields, draftVersion, role, field) {
  * @param {Card} card
  * @param {Fields} fields
  * @param {string | null} draftVersion
+ * @param {Record<string, unknown> | null} [submitted] its submitted record, once submitted
  * @returns {Block[]}
  */
-function scorecard(card, fields, draftVersion) {
+function scorecard(card, fields, draftVersion, submitted) {
   const scale = scaleRange(card);
+  const head = header(card, fields, draftVersion, "Interviewer Name", "interviewer");
+  head.lines.push([strong("Status:"), " ", statusText(submitted)]);
   /** @type {Block[]} */
-  const blocks = [header(card, fields, draftVersion, "Interviewer Name", "interviewer")];
+  const blocks = [head];
   const questions = questionsOf(card, fields);
   for (const section of card.sections || []) {
     const asked = questions.filter((question) => question.section === section);
@@ -124,10 +137,11 @@ function scorecard(card, fields, draftVersion) {
   const dimensions = card.dimensions || [];
   if (dimensions.length) {
     blocks.push({ rule: true }, { heading: ["Rubric"] });
-    blocks.push({ lines: dimensions.map((dimension) => {
+    for (const dimension of dimensions) {
       const score = textOf(fields, dimension.key + ":score");
-      return [strong(data(dimension.label), ":"), " ", ...(score ? [typed(score), "/" + scale.max] : [])];
-    }) });
+      blocks.push({ lines: [[strong(data(dimension.label), ":"), " ", ...(score ? [typed(score), "/" + scale.max] : [])]],
+                    body: textOf(fields, dimension.key + ":notes") });
+    }
   }
   blocks.push({ rule: true }, { heading: ["\ud83e\uddfe Overall Evaluation:"] });
   blocks.push(labelled("Strengths:", textOf(fields, "strengths")));
@@ -172,8 +186,9 @@ function debrief(card, fields, draftVersion) {
  * @param {Card} card
  * @param {Fields} fields
  * @param {string | null} draftVersion the version the open draft was started on
+ * @param {Record<string, unknown> | null} [submitted] a scorecard's submitted record
  */
-export function documentOf(card, fields, draftVersion) {
+export function documentOf(card, fields, draftVersion, submitted = null) {
   return card.form === "debrief" ? debrief(card, fields, draftVersion)
-    : scorecard(card, fields, draftVersion);
+    : scorecard(card, fields, draftVersion, submitted);
 }

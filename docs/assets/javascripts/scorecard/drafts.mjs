@@ -21,6 +21,8 @@ import { parse } from "../core/storage.mjs";
  * @property {string} rubric_version the version the draft was first filled in against
  * @property {string} saved_at
  * @property {Fields} fields
+ * @property {Record<string, unknown>} [submitted] the submitted record (submission.mjs), once
+ *   submitted: the form is then read-only and every download gives this record
  * @typedef {Record<string, unknown>} Store every stored draft by key, as read
  */
 
@@ -57,12 +59,13 @@ export function draftName(draft) {
 }
 
 /**
- * A draft as lists show it: "Candidate A · Mar 14, 14:03" (its last change).
- * @param {Pick<Draft, "candidate" | "saved_at">} draft
+ * A draft as lists show it: "Candidate A · Mar 14, 14:03" (its last change), and
+ * "· submitted" once it is.
+ * @param {Pick<Draft, "candidate" | "saved_at" | "submitted">} draft
  */
 export function draftTitle(draft) {
   const when = formatTime(draft.saved_at);
-  return draftName(draft) + (when ? " \u00b7 " + when : "");
+  return draftName(draft) + (when ? " \u00b7 " + when : "") + (draft.submitted ? " \u00b7 submitted" : "");
 }
 
 /**
@@ -99,7 +102,8 @@ export function draftAt(all, key) {
     if (Array.isArray(value)) fields[name] = value.filter((item) => typeof item === "string");
     else if (asText(value)) fields[name] = asText(value);
   }
-  return {
+  /** @type {Draft} */
+  const result = {
     form: asText(draft.form),
     playbook: asText(draft.playbook),
     candidate: asText(draft.candidate),
@@ -107,6 +111,8 @@ export function draftAt(all, key) {
     saved_at: asText(draft.saved_at),
     fields,
   };
+  if (isObject(draft.submitted) && draft.submitted.status === "submitted") result.submitted = draft.submitted;
+  return result;
 }
 
 /**

@@ -5,7 +5,7 @@
  * debrief reads it). Pure.
  */
 
-import { debriefRows, pointLabel, questionsOf, scoreLabel, scoreOf, textOf } from "./card.mjs";
+import { debriefRows, flagsOf, pointLabel, questionsOf, scoreLabel, scoreOf, signalsOf, textOf } from "./card.mjs";
 import { documentOf } from "./document.mjs";
 import { toMarkdown } from "./markdown.mjs";
 import { plainTextOf } from "./plain-text.mjs";
@@ -19,11 +19,12 @@ import { slug } from "../core/text.mjs";
  * @property {Card} card
  * @property {Fields} fields
  * @property {string | null} draftVersion the rubric version the open draft was started on
+ * @property {Record<string, unknown> | null} [submitted] the submitted record, once submitted
  */
 
 /** @param {Sheet} sheet */
-export function markdownOf({ card, fields, draftVersion }) {
-  return toMarkdown(documentOf(card, fields, draftVersion));
+export function markdownOf({ card, fields, draftVersion, submitted }) {
+  return toMarkdown(documentOf(card, fields, draftVersion, submitted));
 }
 
 export { plainTextOf };
@@ -65,6 +66,7 @@ function entries(card, fields) {
         question: pool ? (asked.length === 1 ? asked[0].id : null) : entry.question || null,
         ...(pool ? { asked: asked.map((option) => option.id) } : {}),
         minutes: typeof entry.minutes === "number" ? entry.minutes : null,
+        signals: signalsOf(entry, fields),
         ...scored(card, score),
         notes,
         hire_signals: answers,
@@ -75,12 +77,15 @@ function entries(card, fields) {
       kind: "dimension", key: dimension.key, section: "Rubric", title: dimension.label,
       signal: dimension.signal || "",
       ...scored(card, scoreOf(fields, dimension.key + ":score")),
+      notes: textOf(fields, dimension.key + ":notes"),
+      flags: flagsOf(dimension, fields),
     })),
   ];
 }
 
 /**
- * The JSON export (schemas/scorecard-export.schema.json).
+ * The JSON export (schemas/scorecard-export.schema.json) of a draft: `status` "draft", no
+ * submission time, no checksum (submission.mjs `submittedRecord` stamps those).
  * @param {Sheet} sheet
  * @param {Date} now when it is exported
  * @returns {Record<string, unknown>}
@@ -102,6 +107,9 @@ export function exportOf({ card, fields, draftVersion }, now) {
       : { interviewer: textOf(fields, "interviewer") }),
     date: textOf(fields, "date"),
     exported_at: now.toISOString(),
+    status: "draft",
+    submitted_at: null,
+    checksum: null,
     fields,
     entries: entries(card, fields),
   };
@@ -111,6 +119,7 @@ export function exportOf({ card, fields, draftVersion }, now) {
     result.rationale = textOf(fields, "rationale");
   } else {
     result.recommendation = pointLabel(card.recommendation, fields.recommendation);
+    result.recommendation_id = textOf(fields, "recommendation");
     result.strengths = textOf(fields, "strengths");
     result.concerns = textOf(fields, "concerns");
     result.comments = textOf(fields, "comments");

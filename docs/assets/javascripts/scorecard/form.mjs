@@ -8,6 +8,13 @@
  *   typed; opened with drafts stored, the form stays empty and asks whether to continue one
  *   or start a new candidate; a storage that fails is said so in the warning line;
  * - marks a score given without a note (card.mjs `flagsOf`, which the exports use too);
+ * - keeps the overall recommendation disabled, saying why, until every question and rubric
+ *   dimension is scored (submission.mjs); a choice made before a score was taken back
+ *   stays chosen, and is said to be on hold;
+ * - submits a scorecard: lists what is still missing (each item a link to its field), asks
+ *   before submitting scores with no evidence note, then stores the stamped record with
+ *   the draft and makes the form read-only (a reload opens it read-only; "Download JSON"
+ *   gives that record); a new candidate can still be started;
  * - copies each textarea's text into its print mirror, so long notes print in full;
  * - prints, copies the card as Markdown or plain text, downloads it as JSON (export.mjs),
  *   and deletes one draft or everything it stored.
@@ -16,10 +23,12 @@
  * text; no HTML string is built.
  */
 
-import { flagsOf } from "./card.mjs";
-import { DRAFTS, draftAt, draftKey, draftName, draftTitle, draftsOf, extraOf, newDraft, placeDraft,
-         unnamedKey, versionWarning, withExtra } from "./drafts.mjs";
+import { flagsOf, pointLabel, textOf } from "./card.mjs";
+import { DRAFTS, UNNAMED, draftAt, draftKey, draftName, draftTitle, draftsOf, extraOf, newDraft,
+         placeDraft, unnamedKey, versionWarning, withExtra } from "./drafts.mjs";
 import { exportName, exportOf, markdownOf, plainTextOf } from "./export.mjs";
+import { problemSummary, problemsOf, recommendationGate, submittedLine, submittedRecord,
+         verifies } from "./submission.mjs";
 import { messages, readJsonBlock } from "../core/page.mjs";
 import { pageStorage, storageProblem } from "../core/storage.mjs";
 import { formatTime, hasOwn, isObject, plural, quoted } from "../core/text.mjs";
@@ -31,6 +40,7 @@ import { formatTime, hasOwn, isObject, plural, quoted } from "../core/text.mjs";
 const SAVE_DELAY = 300; // ms of quiet typing before a draft is saved
 const NO_LABEL = "What you enter is saved at once; type a candidate label to name the draft.";
 const NO_NOTE = "Scored without a note: write down what the candidate said or did that earned it.";
+const DRAFT_LINE = "Draft \u2014 not submitted";
 
 /** A new unnamed draft's id: random enough that two tabs never pick the same. */
 function newId() {
@@ -188,6 +198,13 @@ export class ScorecardForm {
     this.current = null;
     this.dirty = false;
     this.timer = 0;
+    // Submission (scorecards and the loop's; a debrief sheet has none of these elements).
+    this.submission = /** @type {HTMLElement | null} */ (form.querySelector("[data-ip-submission]"));
+    this.panel = /** @type {HTMLElement | null} */ (form.querySelector("[data-ip-submit-panel]"));
+    this.gate = /** @type {HTMLElement | null} */ (form.querySelector("[data-ip-gate]"));
+    this.gated = this.card.form !== "debrief" && !!this.gate;
+    /** @type {Record<string, unknown> | null} the submitted record of the open draft, once submitted */
+    this.submitted = null;
   }
 
   /** @param {(element: Field) => void} callback */
@@ -195,7 +212,8 @@ export class ScorecardForm {
     for (const element of this.form.elements) {
       if (!(element instanceof HTMLInputElement || element instanceof HTMLTextAreaElement ||
             element instanceof HTMLSelectElement)) continue; // buttons, fieldsets
-      if (!element.name || element.disabled) continue;
+      // Disabled fields count: a submitted form's, and a recommendation waiting for scores.
+      if (!element.name) continue;
       if (this.toolbar && this.toolbar.contains(element)) continue;
       callback(element);
     }
@@ -213,6 +231,7 @@ export class ScorecardForm {
     const select = this.select;
     select?.addEventListener("change", () => this.choose(select.value));
     this.resume?.addEventListener("click", (event) => this.onResume(event));
+    this.panel?.addEventListener("click", (event) => this.onPanel(event));
     const probe = pageStorage().probe();
     if (!probe.ok) {
       this.problem("Drafts cannot be saved: " + storageProblem(probe) + ". What you enter stays on " +
@@ -234,6 +253,7 @@ export class ScorecardForm {
     }
     this.refreshText();
     this.refreshFlags();
+    this.refreshSubmission();
   }
 
   // --- Continue a draft, or start a new candidate --------------------------------------------
@@ -258,7 +278,10 @@ export class ScorecardForm {
       const name = item.querySelector('[data-ip-slot="name"]');
       const when = item.querySelector('[data-ip-slot="when"]');
       if (name) name.textContent = draftName(draft);
-      if (when) when.textContent = formatTime(draft.saved_at) ? "last change " + formatTime(draft.saved_at) : "";
+      if (when) {
+        when.textContent = (formatTime(draft.saved_at) ? "last change " + formatTime(draft.saved_at) : "") +
+          (draft.submitted ? " \u00b7 submitted" : "");
+      }
       const button = item.querySelector("button[data-ip-resume-continue]");
       if (button) {
         button.setAttribute("data-key", key);
@@ -314,26 +337,31 @@ export class ScorecardForm {
 
   // --- A score without a note ----------------------------------------------------------------
 
-  /** Show, by each notes field, whether its score lacks a note; returns how many do. */
+  /**
+   * Show, by each notes field (a question's, a rubric dimension's), whether its score lacks
+   * a note; then whether the recommendation may be chosen, and what submission still
+   * lacks if its list is showing. Returns how many scores have no note.
+   */
   refreshFlags() {
     const fields = this.collect();
     let count = 0;
-    for (const section of this.card.sections || []) {
-      for (const entry of section.entries || []) {
-        const flagged = flagsOf(entry, fields).length > 0;
-        if (flagged) count += 1;
-        const notice = this.flags.get(entry.key) || (flagged ? this.notice(entry.key) : null);
-        if (notice && notice.hidden === flagged) {
-          notice.hidden = !flagged;
-          const textarea = this.form.elements.namedItem(entry.key + ":notes");
-          if (textarea instanceof HTMLTextAreaElement) {
-            if (flagged) textarea.setAttribute("aria-describedby", notice.id);
-            else textarea.removeAttribute("aria-describedby");
-          }
+    const entries = (this.card.sections || []).flatMap((section) => section.entries || []);
+    for (const entry of [...entries, ...(this.card.dimensions || [])]) {
+      const flagged = flagsOf(entry, fields).length > 0;
+      if (flagged) count += 1;
+      const notice = this.flags.get(entry.key) || (flagged ? this.notice(entry.key) : null);
+      if (notice && notice.hidden === flagged) {
+        notice.hidden = !flagged;
+        const textarea = this.form.elements.namedItem(entry.key + ":notes");
+        if (textarea instanceof HTMLTextAreaElement) {
+          if (flagged) textarea.setAttribute("aria-describedby", notice.id);
+          else textarea.removeAttribute("aria-describedby");
         }
       }
     }
     this.unnoted = count;
+    this.refreshGate(fields);
+    if (this.panel && !this.panel.hidden) this.markFixed(fields);
     return count;
   }
 
@@ -357,6 +385,224 @@ export class ScorecardForm {
     const count = this.unnoted || 0;
     if (!count) return "";
     return " " + plural(count, "score") + (count === 1 ? " has" : " have") + " no note.";
+  }
+
+  // --- The recommendation waits for the scores; submission -----------------------------------
+
+  /** The recommendation's radios (none on a debrief sheet, whose decision is not gated). */
+  recommendationRadios() {
+    if (!this.gated) return [];
+    return [...this.form.querySelectorAll('input[type="radio"][name="recommendation"]')]
+      .filter(/** @returns {input is HTMLInputElement} */ (input) => input instanceof HTMLInputElement);
+  }
+
+  /**
+   * Enable the recommendation once every question and dimension is scored; until then it
+   * is disabled and the line under its legend says how many are left. A choice made before
+   * a score was taken back is neither cleared nor hidden: it stays chosen, and the line
+   * says it is on hold (submission needs every score anyway).
+   * @param {Fields} [fields]
+   */
+  refreshGate(fields = this.collect()) {
+    const gate = this.gate;
+    if (!this.gated || !gate || this.submitted) return;
+    const { open, reason } = recommendationGate(this.card, fields);
+    const chosen = textOf(fields, "recommendation");
+    for (const radio of this.recommendationRadios()) {
+      radio.disabled = !open;
+      if (open) radio.removeAttribute("aria-describedby");
+      else radio.setAttribute("aria-describedby", gate.id);
+    }
+    gate.hidden = open;
+    gate.textContent = open ? "" : reason + (chosen ? " " + quoted(pointLabel(this.card.recommendation, chosen)) +
+      " stays chosen, on hold until then." : "");
+  }
+
+  /** The submission line and button: "Draft — not submitted", or the submitted record's stamp. */
+  refreshSubmission() {
+    const line = this.submission;
+    const record = this.submitted;
+    if (line) {
+      line.textContent = record ? submittedLine(record, formatTime) : DRAFT_LINE;
+      line.setAttribute("data-state", record ? "submitted" : "draft");
+    }
+    const button = this.toolbar?.querySelector('button[data-ip-action="submit"]');
+    if (button instanceof HTMLButtonElement) {
+      button.disabled = !!record;
+      button.textContent = record ? "Submitted" : "Submit scorecard";
+    }
+  }
+
+  /**
+   * Make the form read-only with `record` as what it exports.
+   * @param {Record<string, unknown>} record
+   */
+  lock(record) {
+    this.submitted = record;
+    this.form.setAttribute("data-ip-submitted", "");
+    this.readOnly(true);
+    if (this.gate) this.gate.hidden = true;
+    this.hidePanel();
+    this.refreshSubmission();
+  }
+
+  /** Fillable again (a new candidate, another draft opened). */
+  unlock() {
+    if (!this.submitted) return;
+    this.submitted = null;
+    this.form.removeAttribute("data-ip-submitted");
+    this.readOnly(false);
+    this.refreshSubmission();
+  }
+
+  /**
+   * Every field read-only (text, which stays readable) or disabled (choices), or neither.
+   * @param {boolean} locked
+   */
+  readOnly(locked) {
+    this.eachField((element) => {
+      if (element instanceof HTMLTextAreaElement || (element instanceof HTMLInputElement &&
+          element.type !== "radio" && element.type !== "checkbox")) {
+        element.readOnly = locked;
+      } else {
+        element.disabled = locked;
+      }
+    });
+  }
+
+  /** "Submit scorecard": submit, or list what is missing first. */
+  trySubmit() {
+    if (this.submitted) {
+      this.say("This scorecard is already submitted; start a new candidate to fill in another.");
+      return;
+    }
+    this.flush();
+    if (!problemsOf(this.card, this.fields()).length) {
+      this.submit();
+      return;
+    }
+    this.showProblems(true);
+  }
+
+  /**
+   * Strike through the items of the list that are done: they stay where they are, so
+   * nothing moves under the pointer (the list is made anew on the next "Submit").
+   * @param {Fields} fields
+   */
+  markFixed(fields) {
+    const left = new Set(problemsOf(this.card, withExtra(this.extra, fields)).map((problem) => problem.field));
+    for (const link of this.panel?.querySelectorAll("a[data-ip-field]") || []) {
+      link.closest("li")?.classList.toggle("ip-sc-done", !left.has(link.getAttribute("data-ip-field") || ""));
+    }
+  }
+
+  /**
+   * Show what submission still lacks, each item a link to its field; "Submit anyway"
+   * only when the one thing left is evidence notes.
+   * @param {boolean} focus move the focus to the list (it was just asked for)
+   */
+  showProblems(focus) {
+    const panel = this.panel;
+    const list = panel?.querySelector("[data-ip-submit-list]");
+    const summary = panel?.querySelector("[data-ip-submit-summary]");
+    const anyway = panel?.querySelector("button[data-ip-submit-anyway]");
+    if (!panel || !list || !summary || !(anyway instanceof HTMLButtonElement)) return;
+    const problems = problemsOf(this.card, this.fields());
+    if (!problems.length) {
+      this.hidePanel();
+      this.say("Everything is filled in: press \u201cSubmit scorecard\u201d to submit it.");
+      return;
+    }
+    while (list.firstChild) list.removeChild(list.firstChild);
+    for (const problem of problems) {
+      const item = document.createElement("li");
+      if (!problem.blocks) item.className = "ip-sc-submit-note";
+      const link = document.createElement("a");
+      const target = this.form.elements.namedItem(problem.field);
+      link.href = "#" + (target instanceof HTMLElement && target.id ? target.id : "");
+      link.setAttribute("data-ip-field", problem.field);
+      link.textContent = problem.text;
+      item.appendChild(link);
+      list.appendChild(item);
+    }
+    summary.textContent = problemSummary(problems);
+    anyway.hidden = problems.some((problem) => problem.blocks);
+    panel.hidden = false;
+    if (focus) {
+      panel.scrollIntoView({ block: "nearest" });
+      panel.focus({ preventScroll: true });
+    }
+  }
+
+  hidePanel() {
+    if (this.panel) this.panel.hidden = true;
+  }
+
+  /** @param {Event} event */
+  onPanel(event) {
+    const target = event.target instanceof Element ? event.target : null;
+    const link = target?.closest("a[data-ip-field]");
+    if (link) {
+      event.preventDefault();
+      this.focusField(link.getAttribute("data-ip-field") || "");
+    } else if (target?.closest("button[data-ip-submit-anyway]")) {
+      this.submit();
+    } else if (target?.closest("button[data-ip-submit-close]")) {
+      this.hidePanel();
+      const button = this.toolbar?.querySelector('button[data-ip-action="submit"]');
+      if (button instanceof HTMLElement) button.focus();
+    }
+  }
+
+  /**
+   * Bring a field into view and focus it: a group of radios by its chosen or first one; a
+   * recommendation still disabled by the line that says why.
+   * @param {string} name
+   */
+  focusField(name) {
+    const fields = [...this.form.querySelectorAll("[name]")].filter(
+      /** @returns {element is Field} */ (element) => this.isField(element) && element.name === name);
+    const field = fields.find((element) => element instanceof HTMLInputElement && element.checked) || fields[0];
+    if (!field) return;
+    /** @type {HTMLElement} */
+    let target = field;
+    if (field.disabled && this.gate && !this.gate.hidden) {
+      this.gate.tabIndex = -1;
+      target = this.gate;
+    }
+    target.scrollIntoView({ block: "center" });
+    target.focus({ preventScroll: true });
+  }
+
+  /** Stamp the draft as submitted, store the record with it, and make the form read-only. */
+  submit() {
+    this.flush();
+    const label = this.label();
+    const key = label ? draftKey(this.card, label) : "";
+    if (!label || this.current !== key) {
+      // Its label is taken by another submitted scorecard (save() said so), or it was never saved.
+      this.showProblems(true);
+      this.say("Could not submit: the scorecard must be saved under its own candidate label first.");
+      return;
+    }
+    const fields = this.fields();
+    const now = new Date();
+    const record = submittedRecord(this.sheet(), now);
+    const all = readAll();
+    all[key] = { ...newDraft(this.card, label, this.draftVersion || this.card.rubric_version, fields, now),
+                 submitted: record };
+    const written = writeAll(all);
+    if (!written.ok) {
+      this.say("Could not submit: " + storageProblem(written) + ". Nothing was submitted; your entries " +
+               "are still on this page.");
+      return;
+    }
+    this.lock(record);
+    this.refreshSelect();
+    this.say("Submitted the scorecard for " + quoted(label) + ": it is read-only now, and " +
+             "\u201cDownload JSON\u201d gives the submitted record.");
+    const download = this.toolbar?.querySelector('button[data-ip-action="download"]');
+    if (download instanceof HTMLElement) download.focus();
   }
 
   /** @param {EventTarget | null} element @returns {element is Field} */
@@ -446,18 +692,35 @@ export class ScorecardForm {
 
   /** The filled-in card, for the exports. */
   sheet() {
-    return { card: this.card, fields: this.fields(), draftVersion: this.draftVersion };
+    return { card: this.card, fields: this.fields(), draftVersion: this.draftVersion, submitted: this.submitted };
   }
 
   save() {
-    const label = this.label();
+    if (this.submitted) return false; // read-only: nothing changes
+    let label = this.label();
     const fields = this.fields();
     // Nothing entered and no draft open: nothing to keep (a cleared form makes no draft).
     if (!label && !this.current && !Object.keys(fields).length) return false;
-    // Without a label, the open draft (or a new unnamed one) holds what was entered.
-    const key = label ? draftKey(this.card, label) : this.current || unnamedKey(this.card, newId());
-    const previous = this.current;
     const all = readAll();
+    const previous = this.current;
+    let taken = "";
+    if (label) {
+      const stored = draftAt(all, draftKey(this.card, label));
+      if (stored && stored.submitted && draftKey(this.card, label) === this.current) {
+        // Submitted in another tab meanwhile: its record stands, and this form shows it.
+        this.open(this.current, "This scorecard was submitted in another tab; it is read-only here too.");
+        return false;
+      }
+      if (stored && stored.submitted) {
+        // A submitted scorecard is never overwritten: this one stays unnamed until relabelled.
+        taken = label;
+        label = "";
+      }
+    }
+    // Without a label, the open draft (if unnamed) or a new unnamed one holds what was entered.
+    const unnamed = this.current && this.current.includes(UNNAMED) ? this.current : null;
+    const key = label ? draftKey(this.card, label)
+      : (taken ? unnamed : this.current) || unnamedKey(this.card, newId());
     const now = new Date();
     const draft = newDraft(this.card, label, this.draftVersion || this.card.rubric_version, fields, now);
     const renamed = placeDraft(all, key, draft, previous);
@@ -477,7 +740,10 @@ export class ScorecardForm {
     this.refreshSelect();
     const old = previous && !renamed && previous !== key ? draftAt(all, previous) : null;
     const summary = this.flagSummary();
-    if (!label) {
+    if (taken) {
+      this.say(quoted(taken) + " already has a submitted scorecard, which stays as it is: this one is " +
+               "saved as an unnamed draft until you type another label." + summary);
+    } else if (!label) {
       this.say("Saved as an unnamed draft at " + formatTime(draft.saved_at) +
                "; type a candidate label to name it." + summary);
     } else if (renamed) {
@@ -552,12 +818,25 @@ export class ScorecardForm {
       return;
     }
     this.cancel();
+    this.unlock();
     this.fill(draft.fields);
     if (this.candidate && !this.candidate.value && draft.candidate) this.candidate.value = draft.candidate;
     this.current = key;
     this.draftVersion = draft.rubric_version || this.card.rubric_version;
     this.versionNote(versionWarning(draft.rubric_version, this.card.rubric_version));
+    if (draft.submitted && this.gated) {
+      this.lock(draft.submitted);
+      if (!verifies(draft.submitted)) {
+        this.versionNote("The stored record of this submission no longer matches its checksum: it was " +
+                         "changed after it was submitted.");
+      }
+    }
     this.refreshSelect();
+    if (draft.submitted && this.gated && !message) {
+      this.say("Opened the submitted scorecard for " + quoted(draft.candidate) + ": it is read-only. " +
+               "Start a new candidate to fill in another.");
+      return;
+    }
     this.say((message || (draft.candidate ? "Opened the draft for " + quoted(draft.candidate) + "."
       : "Opened the unnamed draft of " + formatTime(draft.saved_at) + "; type a candidate label to name it.")) +
       this.flagSummary());
@@ -588,6 +867,7 @@ export class ScorecardForm {
   /** @param {string} message */
   reset(message) {
     this.cancel();
+    this.unlock();
     this.clear();
     this.current = null;
     this.draftVersion = null;
@@ -614,6 +894,8 @@ export class ScorecardForm {
       this.copy(plainTextOf(this.sheet()), "Copied as plain text");
     } else if (action === "download") {
       this.download();
+    } else if (action === "submit") {
+      this.trySubmit();
     }
   }
 
@@ -634,8 +916,9 @@ export class ScorecardForm {
   download() {
     const sheet = this.sheet();
     const name = exportName(sheet);
-    const blob = new Blob([JSON.stringify(exportOf(sheet, new Date()), null, 2) + "\n"],
-                          { type: "application/json" });
+    // A submitted scorecard downloads as the record it was stamped with, every time.
+    const record = this.submitted || exportOf(sheet, new Date());
+    const blob = new Blob([JSON.stringify(record, null, 2) + "\n"], { type: "application/json" });
     const url = URL.createObjectURL(blob);
     const link = document.createElement("a");
     link.href = url;
@@ -645,7 +928,7 @@ export class ScorecardForm {
     link.click();
     document.body.removeChild(link);
     window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-    this.say("Downloaded " + name);
+    this.say("Downloaded " + name + (this.submitted ? " (the submitted record)" : ""));
   }
 
   deleteOne() {
@@ -739,10 +1022,17 @@ export function refitAll() {
   });
 }
 
-/** Show another tab's changes in each form's list of drafts (and its prompt, if showing). */
+/**
+ * Show another tab's changes in each form's list of drafts (and its prompt, if showing);
+ * a draft open here that another tab submitted is shown read-only, as submitted.
+ */
 export function refreshLists() {
   live.forEach((form) => {
     if (!form.form.isConnected) return;
+    const open = form.current && !form.submitted ? draftAt(readAll(), form.current) : null;
+    if (open && open.submitted && form.current) {
+      form.open(form.current, "This scorecard was submitted in another tab; it is read-only here too.");
+    }
     form.refreshSelect();
     if (form.asking()) {
       const drafts = draftsOf(readAll(), form.card);

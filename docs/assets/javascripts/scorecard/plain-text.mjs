@@ -1,7 +1,7 @@
 /*
  * Plain-text export ("Copy as plain text"): for the fields that show text as it is (an
  * applicant tracking system's plain text box, an e-mail). No Markdown syntax, no emoji, no
- * box characters: a header block (who, when, which playbook, level and rubric version),
+ * box characters: a header block (who, when, which playbook, level, rubric version, status),
  * then one block per question and per rubric dimension, blank lines between, scores as
  * "4 / 5 (Strong)", hire indicators as "Yes: …" / "No: …" lines, notes after "Evidence:",
  * the overall evaluation and the recommendation in words.
@@ -13,7 +13,7 @@
 
 import { debriefRows, pointLabel, questionsOf, scaleRange, scoreLabel, scoreOf, textOf }
   from "./card.mjs";
-import { versionText } from "./document.mjs";
+import { statusText, versionText } from "./document.mjs";
 import { eachLink, webUrl } from "./markdown.mjs";
 
 /** @typedef {import("./card.mjs").Card} Card */
@@ -103,7 +103,7 @@ function header({ card, fields, draftVersion }, role, field) {
  */
 function scorecard(sheet) {
   const { card, fields } = sheet;
-  const blocks = [header(sheet, "Interviewer", "interviewer")];
+  const blocks = [header(sheet, "Interviewer", "interviewer") + "\nStatus: " + statusText(sheet.submitted)];
   for (const question of questionsOf(card, fields)) {
     const { entry, section } = question;
     const lines = ["Question " + question.number + ": " + unformatted(question.title),
@@ -125,7 +125,8 @@ function scorecard(sheet) {
   }
   for (const dimension of card.dimensions || []) {
     blocks.push("Rubric: " + unformatted(dimension.label) + "\n" +
-                "Score: " + scoreText(card, scoreOf(fields, dimension.key + ":score")));
+                "Score: " + scoreText(card, scoreOf(fields, dimension.key + ":score")) + "\n" +
+                written("Evidence", textOf(fields, dimension.key + ":notes")));
   }
   const recommendation = pointLabel(card.recommendation, fields.recommendation);
   blocks.push(["Overall evaluation",
