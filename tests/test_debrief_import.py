@@ -107,6 +107,14 @@ def test_every_loop_and_playbook_has_a_debrief_with_the_data_it_checks_against(s
     assert "Debrief sheet" in (site / "playbooks" / playbook / "debrief" / "sheet" / "index.html").read_text("utf-8")
 
 
+def test_the_test_files_are_scorecard_exports_of_format_3(site):
+    """The scorecards these tests import satisfy the export's own schema (the contract)."""
+    schema = json.loads((ROOT / "schemas" / "scorecard-export.schema.json").read_text("utf-8"))
+    assert schema["properties"]["format_version"]["const"] == 3
+    for record in panel(site, interviewer_suffix=" " + HOSTILE):
+        jsonschema.validate(record, schema)
+
+
 def test_python_checksums_match_the_browser_module():
     """The helper's checksum is core/checksum.mjs's (the node tests check the module itself)."""
     record = {"b": [1, {"z": "é ✓", "a": None}], "a": 7.5, "checksum": "ignored"}
@@ -280,6 +288,34 @@ def test_a_playbooks_debrief_takes_its_interviewers_scorecards_and_no_other_play
             new DragEvent("drop", {dataTransfer: transfer, bubbles: true, cancelable: true}));
     }""", json.dumps(third))
     expect(page.locator("[data-ip-imported] li")).to_have_count(3)
+
+
+def test_a_scorecard_submitted_in_the_browser_imports_into_its_debrief(browser, site, site_url, tmp_path):
+    """End to end: the scorecard's own Submit, its download, then the playbook's debrief."""
+    from test_scorecard_fill import Card, open_form, toolbar_button
+    from test_scorecard_submit import fill_all
+    card = Card(site)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    try:
+        page = context.new_page()
+        open_form(page, card.url(site_url))
+        fill_all(page, card.data)
+        page.wait_for_timeout(300)
+        toolbar_button(page, "submit").click()
+        expect(page.locator("[data-ip-submission]")).to_contain_text("Submitted ")
+        with page.expect_download() as info:
+            toolbar_button(page, "download").click()
+        path = Path(info.value.path())
+        open_debrief(page, site_url + f"playbooks/{card.id}/debrief/")
+        page.set_input_files("[data-ip-files]", path)
+        expect(page.locator("[data-ip-imported] li")).to_have_count(1)
+        expect(page.locator("[data-ip-candidate]")).to_have_text("Candidate: Candidate B")
+        expect(page.locator("[data-ip-evidence]")).to_contain_text("Said so, in their words.")
+        page.click('[data-ip-action="reveal"]')
+        cells = page.locator("[data-ip-score-table] tbody tr").first.locator("td")
+        expect(cells.first).to_have_text("4")
+    finally:
+        context.close()
 
 
 FIVE = """\

@@ -229,3 +229,34 @@ test("the decision record holds what the panel decided, and its Markdown and tex
   }
   assert.equal(recordName(record, "md"), "demo-loop-candidate-a-decision.md");
 });
+
+test("a scorecard the scorecard's own Submit stamps is accepted, and read as the debrief reads it", async () => {
+  const { submittedRecord } = await import("../../docs/assets/javascripts/scorecard/submission.mjs");
+  const { fixture } = await import("./helpers.mjs");
+  const card = fixture("card.json");
+  const fields = {
+    "q-ownership-story:score": "4", "q-ownership-story:notes": "Owned the rollback <b>",
+    "pool-15-1-1:score": "2", "pool-15-1-1:notes": "Sized the cache", "pool-15-1-1:asked": ["cache-design"],
+    "dim-ownership:score": "", "dim-ownership:notes": "Called the incident",
+    candidate: "Candidate A", interviewer: "Pat", recommendation: "no-hire",
+  };
+  // Through JSON, as a file: what the facilitator imports.
+  const file = JSON.stringify(submittedRecord({ card, fields, draftVersion: null }, new Date("2026-12-03T09:00:00Z")));
+  const debrief = {
+    ...DEBRIEF, kind: "playbook", id: card.playbook,
+    interviews: [{ playbook: card.playbook, title: card.title, rubric_version: card.rubric_version,
+                   duration: card.duration, focus: ["ownership"], interviewer: "", note: "" }],
+    signals: [{ id: "ownership", name: "Ownership", accountable: [0], hire: "", no_hire: "", anchors: [] },
+              { id: "system-design", name: "System design", accountable: [0], hire: "", no_hire: "", anchors: [] }],
+  };
+  const [verdict] = verifyText(file, debrief, { candidate: "" });
+  assert.equal(verdict.ok, true, verdict.ok ? "" : verdict.reason);
+  const scorecard = verdict.ok ? verdict.scorecard : {};
+  const ownership = cellOf(scorecard, "ownership");
+  assert.deepEqual([ownership.score, ownership.from], [4, "questions"], "the dimension left unscored: the questions' median");
+  assert.deepEqual(ownership.evidence.map((e) => e.text), ["Called the incident", "Owned the rollback <b>"]);
+  assert.equal(cellOf(scorecard, "system-design").score, 2, "the pool's asked option probes it");
+  assert.deepEqual(recommendationCounts(debrief, [scorecard]), { hire: 0, no_hire: 1, neither: 0, none: 0 });
+  const [edited] = verifyText(file.replace("Owned the rollback", "Owned it all"), debrief, { candidate: "" });
+  assert.equal(edited.ok ? "" : edited.code, "checksum");
+});
