@@ -1,6 +1,6 @@
 /*
  * Save text as a file the browser downloads: nothing is sent anywhere, the file is made on
- * the page. (scorecard/form.mjs still has its own copy of these lines; it can use this one.)
+ * the page. The scorecards' JSON and the debrief's decision record use it.
  */
 
 /**

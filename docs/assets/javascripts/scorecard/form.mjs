@@ -24,6 +24,7 @@
  */
 
 import { flagsOf, pointLabel, textOf } from "./card.mjs";
+import { downloadText } from "../core/download.mjs";
 import { DRAFTS, UNNAMED, draftAt, draftKey, draftName, draftTitle, draftsOf, extraOf, newDraft,
          placeDraft, unnamedKey, versionWarning, withExtra } from "./drafts.mjs";
 import { exportName, exportOf, markdownOf, plainTextOf } from "./export.mjs";
@@ -918,16 +919,7 @@ export class ScorecardForm {
     const name = exportName(sheet);
     // A submitted scorecard downloads as the record it was stamped with, every time.
     const record = this.submitted || exportOf(sheet, new Date());
-    const blob = new Blob([JSON.stringify(record, null, 2) + "\n"], { type: "application/json" });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = name;
-    link.hidden = true;
-    document.body.appendChild(link);
-    link.click();
-    document.body.removeChild(link);
-    window.setTimeout(() => URL.revokeObjectURL(url), 1000);
+    downloadText(name, JSON.stringify(record, null, 2) + "\n", "application/json");
     this.say("Downloaded " + name + (this.submitted ? " (the submitted record)" : ""));
   }
 
