@@ -52,7 +52,7 @@ def panel(site: Path, interviewer_suffix: str = "", notes_suffix: str = "") -> l
                   scores={"durability-math-review": (3, "Did the math, slowly")},
                   recommendation="no-hire"),
         submitted(ds, interviewer="Ben", candidate=CANDIDATE,
-                  dimensions={"ownership": (4, "Led the failover"), "seniority": (3, "Team scope")},
+                  dimensions={"ownership": (5, "Led the failover"), "seniority": (3, "Team scope")},
                   recommendation="hire"),
         submitted(cloud, interviewer="Cy", candidate=CANDIDATE,
                   dimensions={"ownership": (3, "Ran the migration"), "communication": (4, "")},
@@ -152,7 +152,7 @@ def test_three_scorecards_by_file_picker_and_paste_scores_hidden_until_revealed(
     expect(page.locator("[data-ip-scores]")).to_be_visible()
     rows = {row.locator("th").inner_text(): [cell.inner_text() for cell in row.locator("td").all()]
             for row in page.locator("[data-ip-score-table] tbody tr").all()}
-    assert rows["Ownership"] == ["2", "4", "3", "2", "Disagreement"]
+    assert rows["Ownership"] == ["2", "5", "3", "3", "Disagreement"]  # three points apart
     assert rows["Storage depth"] == ["4", "\u2014", "\u2014", "0", "\u2014"]
     assert rows["Data-driven"] == ["3 (questions)", "\u2014", "\u2014", "0", "\u2014"]
     assert rows["Communication"] == ["\u2014", "\u2014", "4", "0", "No evidence"]
@@ -236,8 +236,8 @@ def test_decision_record_exports_what_the_panel_decided_and_hostile_text_stays_i
     assert [i["rubric_version"] for i in record["interviews"]] == \
         [i["rubric_version"] for i in debrief_data(site, URL)["interviews"]]
     assert [s["recommendation"] for s in record["scorecards"]] == ["No Hire", "Hire", "Hire with Reservations"]
-    assert next(s for s in record["signals"] if s["id"] == "ownership")["scores"] == [2, 4, 3]
-    assert record["disagreements"] == [{"signal": "ownership", "name": "Ownership", "spread": 2,
+    assert next(s for s in record["signals"] if s["id"] == "ownership")["scores"] == [2, 5, 3]
+    assert record["disagreements"] == [{"signal": "ownership", "name": "Ownership", "spread": 3,
                                         "resolution": "Ben's failover story outweighs; " + HOSTILE}]
     assert [s["signal"] for s in record["no_evidence"]] == ["technical-leadership", "influence",
                                                            "communication", "operational-excellence"]
