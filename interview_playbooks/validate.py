@@ -419,7 +419,15 @@ def tables_are_rectangular(catalog: Catalog) -> Iterator[Problem]:
 
 @rule("error")
 def scales_fit_their_use(catalog: Catalog) -> Iterator[Problem]:
-    """Error if a rubric is scored on a scale without numeric scores."""
+    """Error if a rubric is scored on a scale without numeric scores, or a point with a
+    score says which way it leans (only recommendation verdicts lean)."""
+    for scale in catalog.scales.values():
+        for n, point in enumerate(scale.points):
+            if point.score is not None and point.leans:
+                yield Problem(at(scale, "points", n, "leans"),
+                              f"scale '{scale.id}': the point '{point.id}' has a `score` and "
+                              "`leans`", "`leans` is for recommendation verdicts, which the "
+                              "debrief counts; a score point says what it means in `description`")
     for playbook in catalog.playbooks.values():
         scale = catalog.scales.get(playbook.rubric.scale) if playbook.rubric else None
         if scale and any(point.score is None for point in scale.points):

@@ -133,6 +133,18 @@ FIXTURES = {
 }
 
 
+def test_only_recommendation_verdicts_lean(tmp_path):
+    """`leans` on a point with a score is an error at the field, in file:line:col form."""
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    scales = data / "scales.yaml"
+    scales.write_text(scales.read_text("utf-8").replace("score: 2, description",
+                                                        "score: 2, leans: hire, description"), "utf-8")
+    status, output = run_check(data)
+    assert status == 1, output
+    assert "scales.yaml:5:" in output and "the point 'strong' has a `score` and `leans`" in output, output
+
+
 def fixture_data(tmp_path: Path, name: str) -> Path:
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)
