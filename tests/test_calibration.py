@@ -1,10 +1,9 @@
 """The calibration page (loops/calibration/): many candidates' submitted scorecards, each
 interviewer's scores against the rest of the panel's, in a real browser.
 
-The panel, built in Python as the scorecard's Submit writes it (tests/submitted.py): four
-candidates, each interviewed by Ana (storage architect loop), Ben (distributed systems) and
-Lee (cloud backend). Ana and Ben give Ownership the same score, 2 or 3; Lee gives 1–2
-points more (+2, +1, +2, +2), so Lee's offset is +1.75 over 4 comparisons: lenient.
+The panel is built in Python as the scorecard's Submit writes it (tests/submitted.py
+`calibration_panel`): four candidates, each interviewed by Ana, Ben and Lee; Lee scores
+Ownership 1–2 points above the other two, an offset of +1.75 over 4 comparisons: lenient.
 """
 
 from __future__ import annotations
@@ -16,31 +15,15 @@ from pathlib import Path
 from playwright.sync_api import expect
 
 from conftest import ROOT
-from submitted import playbook_card, submitted
+from submitted import PANEL_PLAYBOOKS, calibration_panel, fill_calibration, playbook_card, submitted
 
 URL = "loops/calibration/"
 HOSTILE = '<img src=x onerror="window.__pwned=1"> **bold** [x](javascript:window.__pwned=1)'
-BASES = [2, 3, 2, 3]
-LEE = [4, 4, 4, 5]
 DATA_RE = re.compile(r"<script type=\"application/json\" data-ip-calibration-data>(.*?)</script>", re.S)
 
 
 def panel(site: Path, lee: str = "Lee") -> list[dict]:
-    architect = playbook_card(site, "storage-staff-architect-loop")
-    ds = playbook_card(site, "distributed-systems-staff-loop")
-    cloud = playbook_card(site, "cloud-backend-staff-loop")
-    records = []
-    for letter, base, high in zip("ABCD", BASES, LEE):
-        candidate = f"Candidate {letter}"
-        records += [
-            submitted(architect, interviewer="Ana", candidate=candidate,
-                      dimensions={"ownership": (base, "Owned part of it"), "storage-depth": (3, "Fine")}),
-            submitted(ds, interviewer="Ben", candidate=candidate,
-                      dimensions={"ownership": (base, "Led some of it")}),
-            submitted(cloud, interviewer=lee, candidate=candidate,
-                      dimensions={"ownership": (high, "Great"), "communication": (5, "Great")}),
-        ]
-    return records
+    return calibration_panel({p: playbook_card(site, p) for p in PANEL_PLAYBOOKS}, lenient=lee)
 
 
 def write(tmp_path: Path, records: dict) -> list[Path]:
@@ -134,3 +117,16 @@ def test_a_draft_and_a_tampered_file_are_refused_with_their_reasons(page, site, 
     expect(page.locator("[data-ip-status]")).to_have_text("Imported 2 scorecards; 3 not imported (reasons below).")
     expect(page.locator("[data-ip-imported] li", has_text="Candidate F")).to_contain_text(
         "scored on another version of its rubric")
+
+
+def test_at_360px_the_imported_page_does_not_scroll_sideways(browser, site_url):
+    import test_phones
+    context = browser.new_context(viewport=test_phones.PHONE, is_mobile=True, has_touch=True)
+    phone = context.new_page()
+    open_calibration(phone, site_url + URL)
+    fill_calibration(phone)
+    scroll_width, beyond = phone.evaluate(test_phones.OVERFLOW, {"width": test_phones.PHONE["width"],
+                                                                 "scrollBoxes": True})
+    context.close()
+    assert scroll_width <= test_phones.PHONE["width"], (scroll_width, beyond)
+    assert beyond == [], beyond
