@@ -135,3 +135,21 @@ def test_at_360px_the_imported_page_does_not_scroll_sideways(browser, site_url):
     context.close()
     assert scroll_width <= test_phones.PHONE["width"], (scroll_width, beyond)
     assert beyond == [], beyond
+
+
+def test_instant_navigation_from_the_loops_index_sets_the_page_up(page, served_site_url):
+    page.goto(served_site_url + "loops/")
+    page.wait_for_load_state("networkidle")  # Material reads the sitemap before it navigates
+    page.evaluate("window.__sameDocument = true")
+    page.locator("article a[href$='loops/calibration/']").click()
+    page.wait_for_url("**/loops/calibration/")
+    expect(page.locator("[data-ip-calibration][data-ip-ready]")).to_have_count(1)
+    assert page.evaluate("window.__sameDocument") is True, "a full page load: instant navigation was not tested"
+    fill_calibration(page)
+    expect(page.locator(".ip-cal-interviewers li", has_text="Lee")).to_contain_text("lenient")
+    expect(page.locator("[data-ip-status]")).to_have_text("Imported 12 scorecards.")
+
+
+def test_the_page_stays_out_of_search(site):
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert not any(doc["location"].startswith(URL) for doc in index["docs"])
