@@ -91,6 +91,8 @@ def test_a_lenient_interviewer_shows_their_offset_and_a_reload_keeps_the_import(
     expect(page.locator("[data-ip-imported] li")).to_have_count(12)
     assert rows(page)[lee][ownership] == "+1.8 (n=4) mean 4.3, 4 scores"
     # Removing one of Lee's scorecards leaves three comparisons: +1.7 over 3, still lenient.
+    page.locator(".ip-db-imported-box summary").click()
+    expect(page.locator(".ip-db-imported-box summary")).to_have_text("Imported files (12)")
     page.locator("[data-ip-imported] li", has_text="Candidate D").filter(has_text="Lee").locator("[data-ip-remove]").click()
     expect(page.locator("[data-ip-imported] li")).to_have_count(11)
     assert rows(page)[lee][-1] == "+1.7 (n=3) lenient"

@@ -114,6 +114,7 @@ function mount(root) {
       return li;
     }));
     if (!scorecards.length) list.replaceChildren(el("li", "None yet.", "ip-muted"));
+    find("[data-ip-imported-count]").textContent = String(scorecards.length);
     showRefused(root, refused);
   }
 
