@@ -6,6 +6,10 @@ interviewers ran it. The browser (docs/assets/javascripts/debrief/) checks every
 file against this data: the playbook must be one of the interviews, its rubric version the
 one this build has, and the export of the format below, submitted, its checksum intact.
 It computes scores, spreads and the decision record from the same data; nothing is sent.
+
+The calibration page (loops/calibration/) reads the submitted scorecards of every playbook
+and candidate at once, to compare each interviewer's scores with the rest of the panel's
+(docs/assets/javascripts/debrief/calibration.mjs).
 """
 
 from __future__ import annotations
@@ -28,6 +32,13 @@ RECORD_SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "decision-r
 STORAGE_KEY = "interview-playbooks:debrief:v1:{page}"
 STATE_KEY = STORAGE_KEY + ":{candidate}"
 DISAGREEMENT = 2  # points between the highest and lowest score of a signal
+CALIBRATION_KEY = "interview-playbooks:calibration:v1"
+# An interviewer is called lenient (severe) when their scores sit this far above (below) the
+# rest of the panel's on the same candidates and signals, over at least COMPARABLE scores;
+# "always the same score" takes SAME_SCORE scores or more, all on one point.
+LENIENCY = 0.75
+COMPARABLE = 3
+SAME_SCORE = 4
 
 
 @functools.cache
@@ -103,12 +114,35 @@ def loop_debrief(index: Index, loop: model.Loop) -> dict:
     return _data(index, "loop", loop.id, loop.title, loop.role, loop.level, interviews, first)
 
 
-def playbook_debrief(index: Index, playbook: model.Playbook) -> dict:
-    """A playbook's debrief: one interview, accountable for the signals its rubric assesses
-    (a rubric of criteria only, or none: the signals its questions probe)."""
+def _focus(index: Index, playbook: model.Playbook) -> list[str]:
+    """The signals a playbook's debrief weighs: those its rubric assesses (a rubric of
+    criteria only, or none: the signals its questions probe)."""
     focus = [d.signal for d in playbook.rubric.dimensions] if playbook.rubric else []
-    if not focus:
-        focus = sorted(index.signal_coverage.get(playbook.id, {}))
+    return focus or sorted(index.signal_coverage.get(playbook.id, {}))
+
+
+def playbook_debrief(index: Index, playbook: model.Playbook) -> dict:
+    """A playbook's debrief: one interview, accountable for the signals of `_focus`."""
+    focus = _focus(index, playbook)
     interviews = [_interview(index, playbook, focus, "")]
     return _data(index, "playbook", playbook.id, playbook.title, playbook.role, playbook.level,
                  interviews, playbook)
+
+
+def calibration(index: Index, playbooks: list[model.Playbook]) -> dict:
+    """The calibration page's data: every playbook a scorecard may come from, with its rubric
+    version and the signals it weighs, those signals' names, the score scale, and the rules."""
+    entries = [{"playbook": p.id, "title": p.title, "rubric_version": index.rubric_versions[p.id],
+                "focus": _focus(index, p)} for p in playbooks]
+    ids = list(dict.fromkeys(s for entry in entries for s in entry["focus"]))
+    score = index.scales["score"]
+    return {
+        "playbooks": entries,
+        "signals": [{"id": s, "name": index.signals[s].name} for s in ids],
+        "scale": sorted(({"value": p.score, "label": p.label} for p in score.points
+                         if p.score is not None), key=lambda point: point["value"]),  # 1 to 5
+        "accepts": {"schema": _export_schema_id(), "format_version": SUBMITTED_FORMAT,
+                    "form": "scorecard", "status": "submitted"},
+        "rules": {"leniency": LENIENCY, "comparable": COMPARABLE, "same_score": SAME_SCORE},
+        "storage": {"page": CALIBRATION_KEY},
+    }

@@ -63,7 +63,8 @@ URLS = {
     "role-coverage": "roles/{}/coverage/",
 }
 # Pages that are not an item's, nor a section's index.
-OTHER_URLS = {"home": "", "scales": "scales/", "loop": "questions/loop/"}
+OTHER_URLS = {"home": "", "scales": "scales/", "loop": "questions/loop/",
+              "calibration": "loops/calibration/"}
 ONE_PAGE_LIMIT = 60  # minutes: longer interviews do not fit a one-page scorecard
 # A bank of more questions than this is split over numbered pages under its own page, so no
 # page grows with the bank: a question card is 5–8 KB of HTML, a page stays under 300 KB.
@@ -222,6 +223,9 @@ def generated_pages(index: Index) -> list[Page]:
     for loop_id, title in items_of(index, "hiring-loop"):
         pages.append(Page("loop-debrief", loop_id, url_of("loop-debrief", loop_id),
                           f"Debrief: {title}", in_nav=False, searchable=False))
+    # Every interviewer's scores against the rest of the panel's, from many debriefs' files.
+    pages.append(Page("calibration", "", url_of("calibration"), "Calibration: interviewers' scores",
+                      in_nav=False, searchable=False))
     for sample in index.samples.values():
         pages.append(Page("example", sample.id, url_of("example", sample.id), sample.title,
                           in_nav=False, searchable=False))

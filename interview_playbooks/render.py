@@ -23,7 +23,7 @@ from .finder import data_files, finder_facets, loop_card
 from .prerender import prerenderer
 from .schema import SCHEMA_FILES, reference
 from .scorecard import scorecard_of
-from .debrief import loop_debrief, playbook_debrief
+from .debrief import calibration, loop_debrief, playbook_debrief
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "overrides" / "playbooks"
 
@@ -37,6 +37,7 @@ SECTION_DESCRIPTIONS = {
     "scales": "The 1–5 score and the five-step recommendation scale.",
     "reference": "Every field of every kind of data file, for contributors.",
     "loop": "Your own loop of questions from the banks, kept in this browser, with a printable scorecard.",
+    "calibration": "Calibration: each interviewer's scores against the rest of the panel's, from submitted scorecards imported into this browser.",
 }
 
 KIND_LABELS = {
@@ -155,6 +156,9 @@ class Renderer:
             context["facets"] = finder_facets(self.index, KIND_LABELS)
         elif page.kind == "loop":
             context["card"] = loop_card(self.index)
+        elif page.kind == "calibration":
+            context["calibration"] = calibration(
+                self.index, [self.index.playbooks[i] for i, _ in items_of(self.index, "playbook")])
         return self.env.get_template(f"{page.kind}.md").render(context)
 
     def description(self, page: Page) -> str:

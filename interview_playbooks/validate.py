@@ -166,6 +166,15 @@ def former_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
 RESERVED_TOPICS = {"loop"}
 
 
+def _former_ids_taken(item, kind: str, item_id: str, reserved: set[str], section: str,
+                      ever: str) -> Iterator[Problem]:
+    """A problem for each former id of `item` that is one of the `reserved` pages' names."""
+    for old in item.former_ids:
+        if old in reserved:
+            yield Problem(at(item, "former_ids"), f"{kind} '{item_id}': former id '{old}' is taken "
+                          f"by a page of the site (/{section}/{old}/)", f"remove it: {ever}")
+
+
 @rule("error")
 def topic_names_are_free(catalog: Catalog) -> Iterator[Problem]:
     """Error if a bank's file name, or a former one, is taken by another page. (That it is
@@ -174,11 +183,24 @@ def topic_names_are_free(catalog: Catalog) -> Iterator[Problem]:
         if topic in RESERVED_TOPICS:
             yield Problem(at(bank), f"the bank file name '{topic}' is taken by a page of the site "
                           f"(/questions/{topic}/)", f"rename the file, e.g. to '{topic}-questions.yaml'")
-        for old in bank.former_ids:
-            if old in RESERVED_TOPICS:
-                yield Problem(at(bank, "former_ids"),
-                              f"topic '{topic}': former id '{old}' is taken by a page of the site "
-                              f"(/questions/{old}/)", "remove it: no bank ever had that name")
+        yield from _former_ids_taken(bank, "topic", topic, RESERVED_TOPICS, "questions",
+                                     "no bank ever had that name")
+
+
+# Pages under /loops/ that are not hiring loops (pages.OTHER_URLS): a loop of that id would
+# collide with them. A test keeps the two in step.
+RESERVED_LOOPS = {"calibration"}
+
+
+@rule("error")
+def loop_ids_are_free(catalog: Catalog) -> Iterator[Problem]:
+    """Error if a hiring loop's id, or a former one, is taken by another page."""
+    for loop_id, loop in catalog.loops.items():
+        if loop_id in RESERVED_LOOPS:
+            yield Problem(at(loop, "id"), f"the loop id '{loop_id}' is taken by a page of the site "
+                          f"(/loops/{loop_id}/)", f"rename the loop, e.g. to '{loop_id}-loop'")
+        yield from _former_ids_taken(loop, "loop", loop_id, RESERVED_LOOPS, "loops",
+                                     "no loop ever had that id")
 
 
 # The fixed anchors of the pages on which question ids are anchors too (bank pages, their

@@ -12,7 +12,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from conftest import ROOT, card_of
+from conftest import CARD_RE, ROOT, card_of
 
 EXPORT_ID = json.loads((ROOT / "schemas" / "scorecard-export.schema.json")
                        .read_text(encoding="utf-8"))["$id"]
@@ -100,3 +100,43 @@ def submitted(card: dict, *, interviewer: str, candidate: str, scores: dict | No
 
 def playbook_card(site: Path, playbook: str) -> dict:
     return card_of(site, f"playbooks/{playbook}/scorecard")
+
+
+# The calibration's panel (tests/test_calibration.py): four candidates, each interviewed by
+# Ana (storage architect loop), Ben (distributed systems) and a third interviewer (cloud
+# backend). Ana and Ben give Ownership the same score, 2 or 3; the third gives 1–2 points
+# more (+2, +1, +2, +2), so their offset is +1.75 over 4 comparisons: lenient.
+PANEL_PLAYBOOKS = ("storage-staff-architect-loop", "distributed-systems-staff-loop", "cloud-backend-staff-loop")
+PANEL_BASES = [2, 3, 2, 3]
+PANEL_LENIENT = [4, 4, 4, 5]
+
+
+def calibration_panel(cards: dict[str, dict], lenient: str = "Lee") -> list[dict]:
+    """The panel's twelve scorecards, from the cards of PANEL_PLAYBOOKS (by playbook id)."""
+    architect, ds, cloud = (cards[p] for p in PANEL_PLAYBOOKS)
+    records = []
+    for letter, base, high in zip("ABCD", PANEL_BASES, PANEL_LENIENT):
+        candidate = f"Candidate {letter}"
+        records += [
+            submitted(architect, interviewer="Ana", candidate=candidate,
+                      dimensions={"ownership": (base, "Owned part of it"), "storage-depth": (3, "Fine")}),
+            submitted(ds, interviewer="Ben", candidate=candidate,
+                      dimensions={"ownership": (base, "Led some of it")}),
+            submitted(cloud, interviewer=lenient, candidate=candidate,
+                      dimensions={"ownership": (high, "Great"), "communication": (5, "Great")}),
+        ]
+    return records
+
+
+def fill_calibration(page) -> None:
+    """Import the calibration panel into the calibration page open in `page` (by paste),
+    reading the cards from the served site."""
+    from urllib.parse import urljoin
+    from playwright.sync_api import expect
+    cards = {}
+    for playbook in PANEL_PLAYBOOKS:
+        html = page.request.get(urljoin(page.url, f"../../playbooks/{playbook}/scorecard/")).text()
+        cards[playbook] = json.loads(CARD_RE.search(html).group(1))
+    page.fill("[data-ip-paste]", json.dumps(calibration_panel(cards)))
+    page.click('[data-ip-action="paste"]')
+    expect(page.locator(".ip-cal-interviewers li")).to_have_count(3)

@@ -37,6 +37,7 @@ PAGES = {
     "levels": "levels/",
     "loops": "loops/",
     "hiring loop": "loops/storage-staff-hiring-loop/",
+    "calibration": "loops/calibration/",
     "custom loop": "questions/loop/",
     "scales": "scales/",
     "reference": "reference/",

@@ -30,6 +30,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from conftest import ROOT
+from submitted import fill_calibration
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -121,6 +122,7 @@ KINDS = [
     Kind("one-page", "playbooks/storage-senior-mts-decision-round/scorecard/one-page/", form=True),
     Kind("debrief", "playbooks/distributed-systems-senior-mts-deep-dive/debrief/sheet/", form=True),
     Kind("loop-debrief", "loops/storage-staff-hiring-loop/debrief/"),
+    Kind("calibration", "loops/calibration/", fill_calibration),
     Kind("worked-example", "examples/cloud-backend-sample-feedback/"),
     Kind("question-bank", "questions/distributed-systems/"),
     Kind("signal", "signals/ownership/"),

@@ -115,6 +115,9 @@ FIXTURES = {
         add(LOOP, loop("ownership, system-design", "system-design").replace("level: senior", "level: staff"))
         | add("levels.yaml", STAFF), "loop 'backend-senior-hiring-loop' (staff): playbook "
         "'backend-senior' is for senior"),
+    "loop-ids-are-free": (add("loops/calibration.yaml", loop("ownership, system-design", "system-design")
+                              .replace("id: backend-senior-hiring-loop", "id: calibration")),
+                          "the loop id 'calibration' is taken by a page of the site"),
     "loops-cover-their-signals": (add(LOOP, loop("ownership", "ownership")),
                                   "no interview is accountable for 'system-design'"),
     "loop-focus-is-shared-out": (add(LOOP, loop("ownership, system-design", "ownership")),

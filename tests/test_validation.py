@@ -416,3 +416,9 @@ def test_every_page_under_questions_is_a_reserved_bank_name():
     under_questions = {url.split("/")[1] for url in OTHER_URLS.values()
                        if url.startswith("questions/")}
     assert under_questions == RESERVED_TOPICS
+
+
+def test_every_page_under_loops_is_a_reserved_loop_id():
+    from interview_playbooks.pages import OTHER_URLS
+    from interview_playbooks.validate import RESERVED_LOOPS
+    assert {url.split("/")[1] for url in OTHER_URLS.values() if url.startswith("loops/")} == RESERVED_LOOPS

@@ -9,35 +9,22 @@
  * Imported files are untrusted: every value reaches the page as text.
  */
 
-import { announce, onEveryPage, once, readJsonBlock } from "./core/page.mjs";
+import { onEveryPage, once, readJsonBlock } from "./core/page.mjs";
+import { el } from "./core/dom.mjs";
 import { downloadText as download } from "./core/download.mjs";
 import { pageStorage, storageProblem } from "./core/storage.mjs";
-import { asText, isObject, plural, quoted } from "./core/text.mjs";
+import { asText, isObject, quoted } from "./core/text.mjs";
 import { describe, verify, verifyText } from "./debrief/verify.mjs";
 import { unformatted } from "./scorecard/plain-text.mjs";
 import { cellOf, formatScore, missingInterviews, recommendationCounts, recommendationOf,
          rowsOf } from "./debrief/panel.mjs";
 import { addScorecards, emptyState, removeScorecard, stateFrom } from "./debrief/state.mjs";
+import { bindImports, noteRefusals, showRefused } from "./debrief/import.mjs";
 import { countsText, interviewerName, markdownOf, plainTextOf, recordName, recordOf }
   from "./debrief/record.mjs";
 
 /** @typedef {import("./debrief/verify.mjs").Debrief} Debrief */
 /** @typedef {import("./debrief/state.mjs").State} State */
-
-const MAX_FILE = 5 * 1024 * 1024; // bytes: a scorecard is tens of kilobytes
-
-/**
- * An element with text.
- * @param {string} tag
- * @param {string} [text]
- * @param {string} [className]
- */
-function el(tag, text, className) {
-  const node = document.createElement(tag);
-  if (text !== undefined) node.textContent = text;
-  if (className) node.className = className;
-  return node;
-}
 
 /** @param {Element} root */
 function mount(root) {
@@ -50,7 +37,7 @@ function mount(root) {
   /** @param {string} selector */
   const find = (selector) => /** @type {HTMLElement} */ (root.querySelector(selector));
 
-  /** @type {{name: string, reason: string}[]} what was not imported, this visit */
+  /** @type {import("./debrief/import.mjs").Refusal[]} what was not imported, this visit */
   let refused = [];
   let state = load();
 
@@ -88,69 +75,16 @@ function mount(root) {
    */
   function importText(text, source) {
     const before = state.candidate;
+    const refusedBefore = refused.length;
     const verdicts = verifyText(text, debrief, { candidate: state.candidate });
-    for (const verdict of verdicts) {
-      if (!verdict.ok) {
-        refused.push({ name: source + (verdict.scorecard ? " (" + describe(verdict.scorecard) + ")" : ""),
-                       reason: verdict.reason });
-      }
-    }
     const result = addScorecards(state, verdicts);
     state = result.state;
-    for (const note of result.skipped) refused.push({ name: source, reason: note });
+    noteRefusals(refused, source, verdicts, result.skipped);
     save(before);
-    return result.added.length;
+    return { added: result.added.length, refused: refused.length - refusedBefore };
   }
 
-  /** @param {FileList | File[]} files */
-  async function importFiles(files) {
-    let added = 0;
-    const refusedBefore = refused.length;
-    for (const file of Array.from(files)) {
-      if (file.size > MAX_FILE) {
-        refused.push({ name: file.name, reason: "too large to be a scorecard export (" +
-                       Math.round(file.size / 1024 / 1024) + " MB)" });
-        continue;
-      }
-      let text = "";
-      try {
-        text = await file.text();
-      } catch (error) {
-        refused.push({ name: file.name, reason: "could not be read from the disk" });
-        continue;
-      }
-      added += importText(text, file.name);
-    }
-    finish(added, refused.length - refusedBefore);
-  }
-
-  /** @param {number} added @param {number} notImported */
-  function finish(added, notImported) {
-    render();
-    const message = "Imported " + plural(added, "scorecard") +
-      (notImported ? "; " + notImported + " not imported (reasons below)." : ".");
-    say(message);
-    announce(message);
-  }
-
-  // --- Import -------------------------------------------------------------------------------
-  const input = /** @type {HTMLInputElement} */ (find("[data-ip-files]"));
-  input.addEventListener("change", () => {
-    if (input.files && input.files.length) importFiles(input.files).then(() => { input.value = ""; });
-  });
-  const drop = find("[data-ip-drop]");
-  drop.addEventListener("dragover", (event) => {
-    event.preventDefault();
-    drop.classList.add("ip-db-drop--over");
-  });
-  drop.addEventListener("dragleave", () => drop.classList.remove("ip-db-drop--over"));
-  drop.addEventListener("drop", (event) => {
-    event.preventDefault();
-    drop.classList.remove("ip-db-drop--over");
-    const files = event.dataTransfer ? event.dataTransfer.files : null;
-    if (files && files.length) importFiles(files);
-  });
-  const paste = /** @type {HTMLTextAreaElement} */ (find("[data-ip-paste]"));
+  bindImports(root, { importText, render, say, refuse: (refusal) => { refused.push(refusal); } });
 
   // --- Decision fields ------------------------------------------------------------------------
   const fields = /** @type {NodeListOf<HTMLInputElement | HTMLTextAreaElement>} */ (
@@ -191,17 +125,7 @@ function mount(root) {
     const button = target.closest("[data-ip-action]");
     if (!button) return;
     const action = button.getAttribute("data-ip-action");
-    if (action === "paste") {
-      const text = paste.value.trim();
-      if (!text) {
-        say("Paste a scorecard's JSON in the box first.");
-        return;
-      }
-      const refusedBefore = refused.length;
-      const added = importText(text, "pasted text");
-      if (added) paste.value = "";
-      finish(added, refused.length - refusedBefore);
-    } else if (action === "reveal") {
+    if (action === "reveal") {
       state = { ...state, revealed: !state.revealed };
       save();
       render();
@@ -264,13 +188,7 @@ function mount(root) {
     find("[data-ip-missing]").textContent = debrief.kind === "loop" && missing.length
       ? "No scorecard yet for: " + missing.map((i) => "interview " + (debrief.interviews.indexOf(i) + 1) +
         " (" + unformatted(i.title) + ")").join("; ") + "." : "";
-    const box = find("[data-ip-refused]");
-    box.hidden = !refused.length;
-    find("[data-ip-refused-list]").replaceChildren(...refused.map((one) => {
-      const li = el("li");
-      li.append(el("strong", one.name), document.createTextNode(": " + one.reason));
-      return li;
-    }));
+    showRefused(root, refused);
   }
 
   /** @param {import("./debrief/verify.mjs").Scorecard} scorecard */

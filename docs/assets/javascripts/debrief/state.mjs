@@ -60,42 +60,54 @@ export function stateFrom(value) {
 
 /** @param {Scorecard} a @param {Scorecard} b */
 function sameSlot(a, b) {
-  return a.playbook === b.playbook && sameName(a.interviewer) === sameName(b.interviewer);
+  return a.playbook === b.playbook && sameName(a.interviewer) === sameName(b.interviewer) &&
+    sameName(a.candidate) === sameName(b.candidate);
 }
 
 /**
- * The state with the accepted scorecards of `verdicts` added: the same file twice counts
- * once; a later submission of the same interviewer's scorecard for the same interview
- * replaces the earlier one. Returns what happened to each, to tell the facilitator.
+ * `scorecards` with the accepted ones of `verdicts` added: the same file twice counts once;
+ * a later submission of the same interviewer's scorecard for the same interview and
+ * candidate replaces the earlier one. Returns what happened to each, to tell the reader.
+ * @param {Scorecard[]} scorecards
+ * @param {Verdict[]} verdicts
+ * @returns {{scorecards: Scorecard[], added: string[], skipped: string[]}}
+ */
+export function mergeScorecards(scorecards, verdicts) {
+  const result = [...scorecards];
+  const added = [], skipped = [];
+  for (const verdict of verdicts) {
+    if (!verdict.ok) continue;
+    const scorecard = verdict.scorecard;
+    if (result.some((one) => one.checksum === scorecard.checksum)) {
+      skipped.push(describe(scorecard) + ": already imported (the same scorecard counts once)");
+      continue;
+    }
+    const earlier = result.findIndex((one) => sameSlot(one, scorecard));
+    if (earlier >= 0) {
+      if (asText(result[earlier].submitted_at) > asText(scorecard.submitted_at)) {
+        skipped.push(describe(scorecard) + ": an earlier submission than the one imported; kept the later");
+        continue;
+      }
+      result[earlier] = scorecard;
+      added.push(describe(scorecard) + " (a later submission, replacing the earlier one)");
+    } else {
+      result.push(scorecard);
+      added.push(describe(scorecard));
+    }
+  }
+  return { scorecards: result, added, skipped };
+}
+
+/**
+ * The state with the accepted scorecards of `verdicts` added (`mergeScorecards`); the first
+ * names the debrief's candidate.
  * @param {State} state
  * @param {Verdict[]} verdicts
  * @returns {{state: State, added: string[], skipped: string[]}}
  */
 export function addScorecards(state, verdicts) {
-  const scorecards = [...state.scorecards];
-  let candidate = state.candidate;
-  const added = [], skipped = [];
-  for (const verdict of verdicts) {
-    if (!verdict.ok) continue;
-    const scorecard = verdict.scorecard;
-    if (scorecards.some((one) => one.checksum === scorecard.checksum)) {
-      skipped.push(describe(scorecard) + ": already imported (the same scorecard counts once)");
-      continue;
-    }
-    const earlier = scorecards.findIndex((one) => sameSlot(one, scorecard));
-    if (earlier >= 0) {
-      if (asText(scorecards[earlier].submitted_at) > asText(scorecard.submitted_at)) {
-        skipped.push(describe(scorecard) + ": an earlier submission than the one imported; kept the later");
-        continue;
-      }
-      scorecards[earlier] = scorecard;
-      added.push(describe(scorecard) + " (a later submission, replacing the earlier one)");
-    } else {
-      scorecards.push(scorecard);
-      added.push(describe(scorecard));
-    }
-    if (!candidate) candidate = asText(scorecard.candidate).trim();
-  }
+  const { scorecards, added, skipped } = mergeScorecards(state.scorecards, verdicts);
+  const candidate = state.candidate || (scorecards.length ? asText(scorecards[0].candidate).trim() : "");
   return { state: { ...state, candidate, scorecards }, added, skipped };
 }
 

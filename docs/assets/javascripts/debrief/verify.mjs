@@ -86,14 +86,13 @@ export function readValues(text) {
 }
 
 /**
- * Whether `value` is a submitted scorecard of this debrief.
+ * Whether `value` is a submitted scorecard, intact, of the format `accepts` names: what
+ * every page that imports scorecards checks first (the debrief, the calibration page).
  * @param {unknown} value
- * @param {Debrief} debrief
- * @param {{candidate: string}} context the debrief's candidate ("" until the first file)
+ * @param {Debrief["accepts"]} accepts
  * @returns {Verdict}
  */
-export function verify(value, debrief, context) {
-  const accepts = debrief.accepts;
+export function verifySubmission(value, accepts) {
   if (!isObject(value) || value.$schema !== accepts.schema) {
     return refuse("not-export", "not a scorecard export (no scorecard's JSON format in it)");
   }
@@ -115,6 +114,20 @@ export function verify(value, debrief, context) {
     return refuse("form", "not a playbook's scorecard (a " + quoted(asText(scorecard.form)) +
                   " form); only the scorecards of this page's interviews count", scorecard);
   }
+  return { ok: true, scorecard };
+}
+
+/**
+ * Whether `value` is a submitted scorecard of this debrief.
+ * @param {unknown} value
+ * @param {Debrief} debrief
+ * @param {{candidate: string}} context the debrief's candidate ("" until the first file)
+ * @returns {Verdict}
+ */
+export function verify(value, debrief, context) {
+  const submission = verifySubmission(value, debrief.accepts);
+  if (!submission.ok) return submission;
+  const scorecard = submission.scorecard;
   const interview = debrief.interviews.find((one) => one.playbook === scorecard.playbook);
   if (!interview) {
     return refuse("playbook", "not in this " + (debrief.kind === "loop" ? "loop" : "playbook") +
@@ -147,18 +160,29 @@ export function describe(scorecard) {
 }
 
 /**
- * A file's verdicts, one per export it holds; "unreadable JSON" if it holds none.
+ * A file's verdicts, one per export it holds, each from `check`; "unreadable JSON" if it
+ * holds none.
+ * @param {string} text
+ * @param {(value: unknown) => Verdict} check
+ * @returns {Verdict[]}
+ */
+export function verdictsOf(text, check) {
+  const read = readValues(text);
+  if (!read.ok) return [refuse("unreadable", "unreadable JSON: the file is not a JSON document")];
+  if (!read.values.length) return [refuse("not-export", "not a scorecard export (an empty list)")];
+  return read.values.map(check);
+}
+
+/**
+ * A file's verdicts for this debrief: the first scorecard naming a candidate sets it.
  * @param {string} text
  * @param {Debrief} debrief
  * @param {{candidate: string}} context
  * @returns {Verdict[]}
  */
 export function verifyText(text, debrief, context) {
-  const read = readValues(text);
-  if (!read.ok) return [refuse("unreadable", "unreadable JSON: the file is not a JSON document")];
-  if (!read.values.length) return [refuse("not-export", "not a scorecard export (an empty list)")];
   let candidate = context.candidate;
-  return read.values.map((value) => {
+  return verdictsOf(text, (value) => {
     const verdict = verify(value, debrief, { candidate });
     if (verdict.ok && !candidate) candidate = asText(verdict.scorecard.candidate).trim();
     return verdict;
