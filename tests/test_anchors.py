@@ -243,6 +243,19 @@ def test_a_score_button_shows_its_anchor_and_the_disclosure_holds_them_all(page,
     expect(current.locator("[data-ip-anchor-line]")).to_contain_text(text[1], use_inner_text=True)
     expect(current.locator("details.ip-sc-anchor-all")).to_be_visible()
 
+    # The custom loop (no level: the anchors written for none), built in the browser.
+    page.goto(f"{site_url}questions/loop/?from={BROWSED}")
+    first = page.locator("form[data-ip-form] [data-ip-entry]").first
+    asked = at_level(questions()[first.get_attribute("data-ip-entry").removeprefix("q-")][1], None)
+    score_label(first, max(asked)).hover()
+    expect(first.locator("[data-ip-anchor-line]")).to_contain_text(
+        words(plain(asked[max(asked)])), use_inner_text=True)
+    first.locator("details.ip-sc-anchor-all summary").click()
+    expect(first.locator("details.ip-sc-anchor-all summary")).to_have_text("What a 1, 3 and 5 sound like")
+    for text_ in asked.values():
+        expect(first.locator("details.ip-sc-anchor-all")).to_contain_text(words(plain(text_)),
+                                                                           use_inner_text=True)
+
 
 def test_anchors_print_when_asked_and_without_javascript(browser, site, site_url):
     from conftest import pdf_text

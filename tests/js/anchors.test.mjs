@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 
-import { anchorShown, betweenText, scoreOf } from "../../docs/assets/javascripts/scorecard/anchors.mjs";
+import { anchorShown, betweenText, scoreOf, summaryOf } from "../../docs/assets/javascripts/scorecard/anchors.mjs";
 
 const SCORES = [5, 3, 1];
 
@@ -28,4 +28,10 @@ test("only an item's score radios stand for a score", () => {
   assert.equal(scoreOf("q-x:hire-1", "yes"), null);
   assert.equal(scoreOf("recommendation", "hire"), null);
   assert.equal(scoreOf("q-x:score", ""), null);
+});
+
+test("the disclosure names the points it holds, lowest first", () => {
+  assert.equal(summaryOf([5, 3, 1]), "What a 1, 3 and 5 sound like");
+  assert.equal(summaryOf([5, 4, 3, 1]), "What a 1, 3, 4 and 5 sound like");
+  assert.equal(summaryOf([3]), "What a 3 sound like");
 });

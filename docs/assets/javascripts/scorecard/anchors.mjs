@@ -54,3 +54,15 @@ export function scoreOf(name, value) {
   if (value === "" || !Number.isFinite(score)) return null;
   return { key: name.slice(0, -":score".length), score };
 }
+
+/**
+ * The disclosure's summary, "What a 1, 3 and 5 sound like", for anchors best first (the
+ * words of overrides/playbooks/_scorecard.html `anchors`, for the loop's form that the
+ * browser builds).
+ * @param {number[]} scores
+ */
+export function summaryOf(scores) {
+  const points = [...scores].sort((a, b) => a - b).map(String);
+  const last = points.pop();
+  return "What a " + (points.length ? points.join(", ") + " and " + last : last || "") + " sound like";
+}
