@@ -184,7 +184,7 @@ def test_each_anchor_is_beside_its_items_score_on_the_scorecards_and_in_the_card
             for key, anchors in expected.items():
                 for score, text in anchors:
                     assert words(plain(text)) in blocks.get(key, ""), (pid, path, key, score)
-            summary = re.search(r'data-ip-anchors="[^"]+">.*?<summary>(.*?)</summary>', page_html, re.S)
+            summary = re.search(r'data-ip-anchors="[^"]+">.*?<summary[^>]*>(.*?)</summary>', page_html, re.S)
             assert summary and summary[1] == "What a 1, 3 and 5 sound like", (pid, path)
 
 
