@@ -39,9 +39,11 @@ empty:
     {"<question id>": {"h": ["hire indicator", ...],
                        "a": "the prompt, word for word",
                        "b": [["mandatory" | "hard" | "follow-up", "probe", "condition"], ...],
-                       "s": ["what a strong answer includes", ...]}}
+                       "s": ["what a strong answer includes", ...],
+                       "n": [[5, "what an answer at 5 sounds like"], ...]}}
 
-A probe's condition is left out when it has none. The loop page fetches the files of the
+A probe's condition is left out when it has none. `n` holds the anchors that apply at every
+level (a loop has no level), best score first. The loop page fetches the files of the
 banks its questions come from.
 
 Titles, names and indicators are plain text (formatting marks removed): the scripts show them
@@ -150,7 +152,8 @@ def _cues(question: model.Question) -> dict:
     probes = [[probe.type, plain(probe.text)] + ([plain(probe.condition)] if probe.condition else [])
               for probe in question.merged("probes")]
     entry = {"h": [plain(indicator.text) for indicator in question.merged("hire")],
-             "a": plain(question.prompt).strip(), "b": probes, "s": _strong_cues(question)}
+             "a": plain(question.prompt).strip(), "b": probes, "s": _strong_cues(question),
+             "n": [[anchor.score, plain(anchor.text)] for anchor in question.anchors_at(None)]}
     return {name: value for name, value in entry.items() if value}
 
 

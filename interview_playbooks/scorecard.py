@@ -165,17 +165,24 @@ def level_indicators(question: model.Question, level: str | None) -> list[str]:
             if indicator.level is None or indicator.level == level]
 
 
+def anchors_of(anchors: list[model.Anchor]) -> list[dict]:
+    """Anchors as a card gives them: score and text, best score first."""
+    return [{"score": a.score, "text": a.text} for a in sorted(anchors, key=lambda a: -a.score)]
+
+
 def _option(index: Index, question_id: str, level: str) -> dict:
     question = index.questions[question_id]
     return {"id": question_id, "title": question.title, "minutes": question.minutes,
-            "signals": list(question.signals), "indicators": level_indicators(question, level)}
+            "signals": list(question.signals), "indicators": level_indicators(question, level),
+            "anchors": anchors_of(question.anchors_at(level))}
 
 
 def _question(index: Index, question_id: str, level: str, group: str = "") -> dict:
     question = index.questions[question_id]
     return {"key": QUESTION_KEY.format(question=question_id), "kind": "question", "question": question_id,
             "title": question.title, "group": group, "minutes": question.minutes,
-            "signals": list(question.signals), "indicators": level_indicators(question, level)}
+            "signals": list(question.signals), "indicators": level_indicators(question, level),
+            "anchors": anchors_of(question.anchors_at(level))}
 
 
 def _dimensions(index: Index, playbook: model.Playbook) -> list[dict]:
@@ -185,8 +192,7 @@ def _dimensions(index: Index, playbook: model.Playbook) -> list[dict]:
     dimensions = [{"key": f"dim-{d.signal}",
                    "label": d.label or index.signals[d.signal].name,
                    "signal": d.signal, "hire": d.hire, "no_hire": d.no_hire,
-                   "anchors": [{"score": a.score, "text": a.text}
-                               for a in sorted(d.anchors, key=lambda a: -a.score)]}
+                   "anchors": anchors_of(d.anchors)}
                   for d in playbook.rubric.dimensions]
     dimensions += [{"key": f"section-{slugify(s.title)}", "label": s.title, "signal": "",
                     "hire": ", ".join(s.criteria), "no_hire": "", "anchors": []}

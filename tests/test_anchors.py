@@ -129,3 +129,150 @@ def test_a_score_off_the_scale_is_an_error(tmp_path, score):
     status, output = run_check(data)
     assert status == 1
     assert f"question 'ownership-story': {score} is not a score of the scale 'score'" in output
+
+
+# --- The scorecard and interview mode (issue 17, item 3) ------------------------------------
+
+BROWSED = "distributed-systems-principal-loop"  # eight anchored dimensions and a pool
+
+
+def asked_of(playbook: dict) -> list[str]:
+    return [qid for segment in playbook["segments"]
+            for qid in segment.get("questions", []) + [q for b in segment.get("blocks", [])
+                                                       for q in b["questions"]]]
+
+
+def anchor_blocks(page_html: str) -> dict[str, str]:
+    """Each item's anchors as the page shows them beside its score (the data block left
+    out), by the item's key: its line, its disclosure and its printed line."""
+    blocks: dict[str, str] = {}
+    for part in page_html.split('<div class="ip-sc-anchors" data-ip-anchors="')[1:]:
+        key, _, rest = part.partition('"')
+        block = rest[:rest.index("</div>")]
+        blocks[key] = blocks.get(key, "") + html.unescape(re.sub(r"<[^>]+>", " ", block))
+    return blocks
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_each_anchor_is_beside_its_items_score_on_the_scorecards_and_in_the_card(site):
+    bank = questions()
+    for pid, playbook in playbooks().items():
+        level = playbook["level"]
+        for path in ("scorecard", "scorecard/one-page"):
+            page_html = (site / "playbooks" / pid / path / "index.html").read_text("utf-8")
+            card = json.loads(re.search(r"data-ip-scorecard-data>(.*?)</script>", page_html, re.S)[1])
+            blocks = {key: words(text) for key, text in anchor_blocks(page_html).items()}
+            entries = [entry for section in card["sections"] for entry in section["entries"]]
+            expected: dict[str, list[tuple[int, str]]] = {}  # item key -> (score, text)
+            for entry in entries:
+                ids = [entry["question"]] if entry["kind"] == "question" else \
+                    ([] if path.endswith("one-page") else [o["id"] for o in entry["options"]])
+                for qid in ids:
+                    at = sorted(at_level(bank[qid][1], level).items(), reverse=True)
+                    expected.setdefault(entry["key"], []).extend(at)
+                    carried = entry["anchors"] if entry["kind"] == "question" else \
+                        next(o for o in entry["options"] if o["id"] == qid)["anchors"]
+                    assert [(a["score"], a["text"]) for a in carried] == at, (pid, qid)
+            for dimension in playbook["rubric"]["dimensions"]:
+                expected[f"dim-{dimension['signal']}"] = [(a["score"], a["text"])
+                                                          for a in dimension["anchors"]]
+            assert set(asked_of(playbook)) <= {e.get("question") for e in entries} | {
+                o["id"] for e in entries for o in e.get("options", [])}
+            for key, anchors in expected.items():
+                for score, text in anchors:
+                    assert words(plain(text)) in blocks.get(key, ""), (pid, path, key, score)
+            summary = re.search(r'data-ip-anchors="[^"]+">.*?<summary[^>]*>(.*?)</summary>', page_html, re.S)
+            assert summary and summary[1] == "What a 1, 3 and 5 sound like", (pid, path)
+
+
+def score_label(scope, value: int):
+    return scope.locator(f'.ip-sc-score label:has(input[value="{value}"])')
+
+
+def test_a_score_button_shows_its_anchor_and_the_disclosure_holds_them_all(page, site, site_url):
+    from playwright.sync_api import expect
+    card = json.loads(re.search(r"data-ip-scorecard-data>(.*?)</script>", (
+        site / "playbooks" / BROWSED / "scorecard" / "index.html").read_text("utf-8"), re.S)[1])
+    entry = next(e for s in card["sections"] for e in s["entries"] if e["kind"] == "question")
+    dimension = card["dimensions"][0]
+    text = {a["score"]: words(plain(a["text"])) for a in entry["anchors"]}
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{site_url}playbooks/{BROWSED}/scorecard/")
+    item = page.locator(f'[data-ip-entry="{entry["key"]}"]')
+    line = item.locator("[data-ip-anchor-line]")
+    expect(line).to_have_attribute("aria-live", "polite")
+    expect(line).to_have_text("Point at or focus a score to see what it sounds like.", use_inner_text=True)
+
+    # The pointer: the point under it, and a point with no anchor names its neighbours.
+    score_label(item, 5).hover()
+    expect(line).to_contain_text(text[5], use_inner_text=True)
+    expect(line).not_to_contain_text(text[3], use_inner_text=True)
+    score_label(item, 4).hover()
+    expect(line).to_have_text("4: no anchor of its own; between the anchors for 3 and 5.", use_inner_text=True)
+    # The keyboard: the focused point; then, with neither, the chosen score.
+    page.mouse.move(0, 0)
+    item.locator('input[value="1"]').focus()
+    expect(line).to_contain_text(text[1], use_inner_text=True)
+    item.locator('input[value="3"]').check()
+    page.locator("#ip-candidate").focus()
+    expect(line).to_contain_text(text[3], use_inner_text=True)
+
+    # All of them, one click away.
+    disclosure = item.locator("details.ip-sc-anchor-all")
+    disclosure.locator("summary").click()
+    for anchor in text.values():
+        expect(disclosure).to_contain_text(anchor, use_inner_text=True)
+
+    # A rubric dimension's buttons are in their own column; its line is by its hire bar.
+    row = page.locator(f'tr:has([data-ip-anchors="{dimension["key"]}"])')
+    score_label(row, 5).hover()
+    expect(row.locator("[data-ip-anchor-line]")).to_contain_text(
+        words(plain(dimension["anchors"][0]["text"])), use_inner_text=True)
+
+    # Interview mode: the current question shows them, and its score key picks the anchor.
+    page.goto(f"{site_url}playbooks/{BROWSED}/scorecard/?mode=interview")
+    current = page.locator(".ip-sc-section--current [data-ip-entry]").first
+    expect(current.locator("[data-ip-anchor-line]")).to_be_visible()
+    score_label(current, 5).hover()
+    expect(current.locator("[data-ip-anchor-line]")).to_contain_text(text[5], use_inner_text=True)
+    page.mouse.move(0, 0)
+    page.locator("body").press("1")
+    expect(current.locator("[data-ip-anchor-line]")).to_contain_text(text[1], use_inner_text=True)
+    expect(current.locator("details.ip-sc-anchor-all")).to_be_visible()
+
+    # The custom loop (no level: the anchors written for none), built in the browser.
+    page.goto(f"{site_url}questions/loop/?from={BROWSED}")
+    first = page.locator("form[data-ip-form] [data-ip-entry]").first
+    asked = at_level(questions()[first.get_attribute("data-ip-entry").removeprefix("q-")][1], None)
+    score_label(first, max(asked)).hover()
+    expect(first.locator("[data-ip-anchor-line]")).to_contain_text(
+        words(plain(asked[max(asked)])), use_inner_text=True)
+    first.locator("details.ip-sc-anchor-all summary").click()
+    expect(first.locator("details.ip-sc-anchor-all summary")).to_have_text("What a 1, 3 and 5 sound like")
+    for text_ in asked.values():
+        expect(first.locator("details.ip-sc-anchor-all")).to_contain_text(words(plain(text_)),
+                                                                           use_inner_text=True)
+
+
+def test_anchors_print_when_asked_and_without_javascript(browser, site, site_url):
+    from conftest import pdf_text
+    card = json.loads(re.search(r"data-ip-scorecard-data>(.*?)</script>", (
+        site / "playbooks" / BROWSED / "scorecard" / "index.html").read_text("utf-8"), re.S)[1])
+    dimension = words(plain(card["dimensions"][0]["anchors"][0]["text"]))
+    question = next(e for s in card["sections"] for e in s["entries"] if e["kind"] == "question")
+    first = words(plain(question["anchors"][0]["text"]))
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site_url}playbooks/{BROWSED}/scorecard/")
+    page.emulate_media(media="print")
+    blank = pdf_text(page.pdf(format="Letter", print_background=True, prefer_css_page_size=True))
+    assert dimension[:60] not in blank and first[:60] not in blank
+    page.emulate_media(media="screen")
+    page.check("input[data-ip-print-anchors]")
+    page.emulate_media(media="print")
+    asked = pdf_text(page.pdf(format="Letter", print_background=True, prefer_css_page_size=True))
+    assert dimension[:60] in asked and first[:60] in asked
+    context.close()

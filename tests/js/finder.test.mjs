@@ -81,13 +81,13 @@ test("hire indicators and cues are read per bank, once; what is not text is left
   addHire(fresh, 0, {
     "replicated-log": { h: ["Knows checkpoints", 7], a: "How do you checkpoint a log?",
                         b: [["mandatory", "Where is the checkpoint stored?", "if vague"], ["follow-up", "And then?"], ["hard"]],
-                        s: ["Snapshot plus tail"] },
+                        s: ["Snapshot plus tail"], n: [[5, "Snapshot plus tail, and why"], ["3", "text"], [1], [1, "No checkpoint"]] },
   });
   assert.deepEqual(fresh.byId["replicated-log"].h, ["Knows checkpoints"]);
   assert.deepEqual(plain(fresh.byId["replicated-log"].c), {
     a: "How do you checkpoint a log?",
     b: [["mandatory", "Where is the checkpoint stored?", "if vague"], ["follow-up", "And then?"]],
-    s: ["Snapshot plus tail"] });
+    s: ["Snapshot plus tail"], n: [[5, "Snapshot plus tail, and why"], [1, "No checkpoint"]] });
   assert.deepEqual(fresh.byId["cache-invalidation"].h, []);
   assert.deepEqual(topicsLackingHire(fresh, ["replicated-log", "ownership-story"]), [1]);
   addHire(fresh, 1, { "ownership-story": ["An indicator in the old shape"], "resume-deep-dive": "nonsense" });

@@ -102,6 +102,7 @@ test("the loop's card is the build's skeleton with a timed section a question, a
   const skeleton = fixture("loop-skeleton.json");
   const withHire = prepare(fixture("finder.json"));
   withHire.byId["replicated-log"].h = ["Knows checkpoints"];
+  withHire.byId["replicated-log"].c = { n: [[5, "Snapshot, tail and the trade-off"], [1, "No checkpoint"]] };
   const card = loopCard(skeleton, withHire, ["replicated-log", "cache-invalidation", "ownership-story"], 45);
   assert.deepEqual(Object.keys(card).sort(), Object.keys(skeleton).sort());
   assert.equal(card.rubric_version, version(["replicated-log", "cache-invalidation", "ownership-story"], 45));
@@ -112,15 +113,16 @@ test("the loop's card is the build's skeleton with a timed section a question, a
     { ...base, title: "Question 1", heading: "Question 1", start: 0, end: 15, minutes: 15, entries: [
       { key: "q-replicated-log", kind: "question", question: "replicated-log",
         title: "Replicated log checkpointing", group: "", minutes: 15, lines: 8, signals: ["design"],
-        indicators: ["Knows checkpoints"] }] },
+        indicators: ["Knows checkpoints"],
+        anchors: [{ score: 5, text: "Snapshot, tail and the trade-off" }, { score: 1, text: "No checkpoint" }] }] },
     { ...base, title: "Question 2", heading: "Question 2", start: 15, end: 25, minutes: 10, entries: [
       { key: "q-cache-invalidation", kind: "question", question: "cache-invalidation",
         title: "Cache invalidation at scale", group: "", minutes: 10, lines: 5,
-        signals: ["design", "ownership"], indicators: [] }] },
+        signals: ["design", "ownership"], indicators: [], anchors: [] }] },
     { ...base, title: "Question 3", heading: "Question 3", start: 25, end: 35, minutes: 10, entries: [
       { key: "q-ownership-story", kind: "question", question: "ownership-story",
         title: "A time you owned an outage", group: "", minutes: 10, lines: 5,
-        signals: ["ownership"], indicators: [] }] },
+        signals: ["ownership"], indicators: [], anchors: [] }] },
   ]);
   assert.deepEqual(card.dimensions.map((dimension) => dimension.key), ["dim-design", "dim-ownership"]);
   assert.deepEqual(skeleton.sections[0].entries, [], "the skeleton itself is left as it was");

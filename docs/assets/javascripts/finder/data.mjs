@@ -21,10 +21,11 @@ import { hasOwn } from "../core/text.mjs";
  * @property {string[]} [f] former ids
  * @property {string[]} [h] hire indicators, once read from the bank's hire.json
  * @property {Cues} [c] interview mode's cues, read with them
- * @typedef {object} Cues what the interviewer reads during the question (hire.json's a, b, s)
+ * @typedef {object} Cues what the interviewer reads during the question (hire.json's a, b, s, n)
  * @property {string} [a] the prompt, word for word
  * @property {string[][]} [b] probes: [type ("mandatory", "hard", "follow-up"), text, condition?]
  * @property {string[]} [s] what a strong answer includes
+ * @property {[number, string][]} [n] anchors: [score, what an answer at it sounds like], best first
  * @typedef {Cues & {h?: string[]}} HireEntry a question in its bank's hire.json
  * @typedef {object} Playbook a playbook as a loop starts from it
  * @property {string} i id
@@ -127,6 +128,18 @@ function texts(value) {
 }
 
 /**
+ * hire.json's anchors, keeping only [score, text] pairs.
+ * @param {unknown} value
+ * @returns {[number, string][]}
+ */
+function anchorPairs(value) {
+  if (!Array.isArray(value)) return [];
+  return value.filter((pair) => Array.isArray(pair) && typeof pair[0] === "number" && Number.isFinite(pair[0]) &&
+                                typeof pair[1] === "string")
+    .map((pair) => /** @type {[number, string]} */ ([pair[0], pair[1]]));
+}
+
+/**
  * Give the questions of the bank at `position` their hire indicators and cues from its
  * hire.json (a list alone, as files of earlier versions held, is the indicators).
  * @param {FinderData} data
@@ -148,6 +161,7 @@ export function addHire(data, position, file) {
       a: typeof known.a === "string" ? known.a : "",
       b: Array.isArray(known.b) ? known.b.map(texts).filter((probe) => probe.length >= 2) : [],
       s: texts(known.s),
+      n: anchorPairs(known.n),
     };
   }
 }

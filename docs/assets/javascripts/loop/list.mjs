@@ -269,6 +269,7 @@ export function loopCard(skeleton, data, ids, target) {
       lines: writingLines(skeleton, minutes),
       signals: (question.s || []).map((position) => data.signals[position]?.id).filter(Boolean),
       indicators: question.h || [],
+      anchors: (question.c?.n || []).map(([score, text]) => ({ score, text })),
     };
     const title = "Question " + (n + 1);
     return { ...first, title, heading: title, start, end, minutes, entries: [entry] };

@@ -24,6 +24,7 @@ import { SHARE_PREFIX, codeOf, decodeLoop, encodeLoop } from "./share.mjs";
 import { ids, keepPrevious, onChange, previous, save, saveLoop, target, tidy } from "./store.mjs";
 import { addHire, currentId, nameAt, names, playbookById, prepare, questionUrl, topicsLackingHire }
   from "../finder/data.mjs";
+import { summaryOf } from "../scorecard/anchors.mjs";
 import { mountForms } from "../scorecard/form.mjs";
 import { mountInterviews } from "../interview.mjs";
 import { announce, fetchJson, messages, readJsonBlock } from "../core/page.mjs";
@@ -50,7 +51,7 @@ function loadHire(data, list, root) {
 }
 
 /** Put the entry's key (and indicator number) into the placeholders of names and ids. */
-const NAMED = ["name", "id", "for", "aria-describedby", "data-ip-mirror", "data-ip-entry"];
+const NAMED = ["name", "id", "for", "aria-describedby", "data-ip-mirror", "data-ip-entry", "data-ip-anchors"];
 
 /** @param {Element} element @param {string} key @param {number} [number] */
 function fillNames(element, key, number) {
@@ -105,6 +106,50 @@ function fillList(list, texts) {
     item.textContent = text;
     list.appendChild(item);
   }
+}
+
+/**
+ * Fill an entry's anchors block (_scorecard.html `anchors`, rendered empty): a part of its
+ * line per anchor, the disclosure's list and the printed line, all as text; it goes if the
+ * question has none.
+ * @param {Element} block
+ * @param {import("../scorecard/card.mjs").Anchor[]} anchors best score first
+ * @param {import("../scorecard/card.mjs").ScalePoint[]} scale
+ */
+function fillAnchors(block, anchors, scale) {
+  if (!anchors.length) {
+    block.remove();
+    return;
+  }
+  /** @param {string} name */
+  const slot = (name) => /** @type {HTMLElement} */ (block.querySelector(`[data-ip-slot="${name}"]`));
+  /** @param {string} tag @param {number} score */
+  const scored = (tag, score) => {
+    const element = document.createElement(tag);
+    const badge = element.appendChild(document.createElement("span"));
+    badge.className = "ip-anchor-score";
+    badge.textContent = String(score);
+    return element;
+  };
+  const between = block.querySelector("[data-ip-anchor-between]");
+  anchors.forEach(({ score, text }, n) => {
+    const part = scored("span", score);
+    part.setAttribute("data-ip-anchor-point", String(score));
+    part.hidden = true;
+    part.append(" " + text);
+    between?.before(part);
+    const term = scored("dt", score);
+    const label = scale.find((point) => point.value === score)?.label;
+    if (label) term.append(" " + label);
+    const description = document.createElement("dd");
+    description.textContent = text;
+    slot("anchor-list").append(term, description);
+    const printed = document.createElement("span");
+    printed.className = "ip-sc-anchor-point";
+    printed.append(Object.assign(document.createElement("strong"), { textContent: String(score) }), " " + text);
+    slot("anchor-print").append(...(n ? [" \u00b7 "] : []), printed);
+  });
+  slot("anchor-summary").textContent = summaryOf(anchors.map((anchor) => anchor.score));
 }
 
 /**
@@ -564,6 +609,8 @@ export class LoopPage {
     if (textarea instanceof HTMLTextAreaElement) textarea.rows = lines;
     const cues = element.querySelector("[data-ip-cues]");
     if (cues) fillCues(cues, question.c || {});
+    const anchors = element.querySelector("[data-ip-anchors]");
+    if (anchors) fillAnchors(anchors, entry.anchors || [], this.skeleton.scale || []);
     const table = /** @type {HTMLTableElement} */ (slot("indicators"));
     entry.indicators.forEach((indicator, n) => {
       const row = cloneOf(this.indicatorTemplate);

@@ -10,15 +10,17 @@ import { asText, trimEnd } from "../core/text.mjs";
 /**
  * @typedef {{value: number, label: string}} ScalePoint
  * @typedef {{id: string, label: string}} Point
+ * @typedef {import("./anchors.mjs").Anchor} Anchor
  * @typedef {{id: string, title: string, minutes?: number | null, signals?: string[],
- *            indicators?: string[]}} Option
- *   a pool's option, with the ids of the signals it probes and the hire indicators asked at
- *   the card's level
+ *            indicators?: string[], anchors?: Anchor[]}} Option
+ *   a pool's option, with the ids of the signals it probes and the hire indicators and
+ *   anchors that apply at the card's level
  * @typedef {object} Entry one question to score (or one question of a pool)
  * @property {string} key names its fields ("<key>:score", "<key>:notes", "<key>:hire-<n>")
  * @property {"question" | "pool"} kind
  * @property {string} title
  * @property {string[]} indicators the hire indicators asked at the card's level
+ * @property {Anchor[]} [anchors] its anchors at the card's level, best score first (a question's)
  * @property {string[]} [signals] the ids of the signals it probes (a pool's: its options')
  * @property {number | null} [minutes] the minutes it takes (a pool's: its longest option's)
  * @property {number} [lines] the writing lines its notes get on paper
@@ -29,7 +31,8 @@ import { asText, trimEnd } from "../core/text.mjs";
  * @property {Option[]} [options]
  * @typedef {{title: string, heading: string, start: number, end: number, minutes: number,
  *            entries: Entry[]}} Section
- * @typedef {{key: string, label: string, signal: string, hire: string, no_hire: string}} Dimension
+ * @typedef {{key: string, label: string, signal: string, hire: string, no_hire: string,
+ *            anchors?: Anchor[]}} Dimension
  * @typedef {{schema: string, version: number}} ExportFormat
  * @typedef {object} Card
  * @property {string} form "scorecard", "debrief" or "loop"

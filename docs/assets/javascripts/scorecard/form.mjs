@@ -8,6 +8,8 @@
  *   typed; opened with drafts stored, the form stays empty and asks whether to continue one
  *   or start a new candidate; a storage that fails is said so in the warning line;
  * - marks a score given without a note (card.mjs `flagsOf`, which the exports use too);
+ * - beside each item's score buttons, shows the anchor of the point under the pointer or
+ *   focus, else of the chosen score (anchors.mjs; the template rendered every anchor);
  * - keeps the overall recommendation disabled, saying why, until every question and rubric
  *   dimension is scored (submission.mjs); a choice made before a score was taken back
  *   stays chosen, and is said to be on hold;
@@ -23,6 +25,7 @@
  * text; no HTML string is built.
  */
 
+import { anchorShown, betweenText, scoreOf } from "./anchors.mjs";
 import { flagsOf, pointLabel, textOf } from "./card.mjs";
 import { downloadText } from "../core/download.mjs";
 import { DRAFTS, UNNAMED, draftAt, draftKey, draftName, draftTitle, draftsOf, extraOf, newDraft,
@@ -155,6 +158,96 @@ function copyWithTextarea(value) {
   return ok;
 }
 
+// --- Anchor lines ---------------------------------------------------------------------------
+
+/**
+ * The anchor lines of a form (overrides/playbooks/_scorecard.html `anchors`), by item key:
+ * each shows one of the parts the template rendered, as anchors.mjs picks. A pool entry
+ * has a line per option, all following its score.
+ */
+class AnchorLines {
+  /** @param {HTMLFormElement} form */
+  constructor(form) {
+    this.form = form;
+    /** @type {Map<string, HTMLElement[]>} */
+    this.lines = new Map();
+    for (const line of form.querySelectorAll("[data-ip-anchors] [data-ip-anchor-line]")) {
+      const key = line.closest("[data-ip-anchors]")?.getAttribute("data-ip-anchors") || "";
+      if (!(line instanceof HTMLElement) || !key) continue;
+      this.lines.set(key, [...(this.lines.get(key) || []), line]);
+    }
+    /** @type {{key: string, score: number} | null} */
+    this.hovered = null;
+    /** @type {{key: string, score: number} | null} */
+    this.focused = null;
+  }
+
+  setup() {
+    if (!this.lines.size) return;
+    for (const lines of this.lines.values()) lines.forEach((line) => { line.hidden = false; });
+    this.form.addEventListener("pointerover", (event) => this.point("hovered", this.scoreAt(event.target)));
+    this.form.addEventListener("pointerout", (event) => this.point("hovered", this.scoreAt(event.relatedTarget)));
+    this.form.addEventListener("focusin", (event) => this.point("focused", this.scoreAt(event.target)));
+    this.form.addEventListener("focusout", () => this.point("focused", null));
+    this.refresh();
+  }
+
+  /**
+   * The score a score button stands for (its radio, or the label around it).
+   * @param {EventTarget | null} target
+   */
+  scoreAt(target) {
+    const label = target instanceof Element ? target.closest(".ip-sc-score label") : null;
+    const radio = label?.querySelector('input[type="radio"]');
+    if (!(radio instanceof HTMLInputElement) || !this.form.contains(radio)) return null;
+    const score = scoreOf(radio.name, radio.value);
+    return score && this.lines.has(score.key) ? score : null;
+  }
+
+  /**
+   * @param {"hovered" | "focused"} how
+   * @param {{key: string, score: number} | null} score
+   */
+  point(how, score) {
+    const before = this[how];
+    if (before?.key === score?.key && before?.score === score?.score) return;
+    this[how] = score;
+    if (before) this.show(before.key);
+    if (score && score.key !== before?.key) this.show(score.key);
+  }
+
+  /** Every line, after the chosen scores changed (a click, a draft opened). */
+  refresh() {
+    for (const key of this.lines.keys()) this.show(key);
+  }
+
+  /** @param {string} key */
+  show(key) {
+    const checked = this.form.querySelector(`input[type="radio"][name="${CSS.escape(key + ":score")}"]:checked`);
+    const chosen = checked instanceof HTMLInputElement ? scoreOf(checked.name, checked.value) : null;
+    for (const line of this.lines.get(key) || []) {
+      const scores = [...line.querySelectorAll("[data-ip-anchor-point]")]
+        .map((part) => Number(part.getAttribute("data-ip-anchor-point")));
+      const shown = anchorShown(scores, {
+        hovered: this.hovered?.key === key ? this.hovered.score : null,
+        focused: this.focused?.key === key ? this.focused.score : null,
+        chosen: chosen ? chosen.score : null,
+      });
+      for (const part of line.children) {
+        if (!(part instanceof HTMLElement)) continue;
+        const point = part.getAttribute("data-ip-anchor-point");
+        const visible = shown.kind === "hint" ? part.hasAttribute("data-ip-anchor-hint")
+          : shown.kind === "anchor" ? point === String(shown.score)
+          : part.hasAttribute("data-ip-anchor-between");
+        if (part.hasAttribute("data-ip-anchor-between") && shown.kind === "between") {
+          part.textContent = betweenText(shown);
+        }
+        if (part.hidden === visible) part.hidden = !visible;
+      }
+    }
+  }
+}
+
 // --- One form -------------------------------------------------------------------------------
 
 export class ScorecardForm {
@@ -206,6 +299,7 @@ export class ScorecardForm {
     this.gated = this.card.form !== "debrief" && !!this.gate;
     /** @type {Record<string, unknown> | null} the submitted record of the open draft, once submitted */
     this.submitted = null;
+    this.anchorLines = new AnchorLines(form);
   }
 
   /** @param {(element: Field) => void} callback */
@@ -233,6 +327,7 @@ export class ScorecardForm {
     select?.addEventListener("change", () => this.choose(select.value));
     this.resume?.addEventListener("click", (event) => this.onResume(event));
     this.panel?.addEventListener("click", (event) => this.onPanel(event));
+    this.anchorLines.setup();
     const probe = pageStorage().probe();
     if (!probe.ok) {
       this.problem("Drafts cannot be saved: " + storageProblem(probe) + ". What you enter stays on " +
@@ -361,6 +456,7 @@ export class ScorecardForm {
       }
     }
     this.unnoted = count;
+    this.anchorLines.refresh(); // the chosen scores may have changed too
     this.refreshGate(fields);
     if (this.panel && !this.panel.hidden) this.markFixed(fields);
     return count;
