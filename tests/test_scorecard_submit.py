@@ -189,6 +189,14 @@ def test_submitting_asks_about_missing_notes_then_locks_the_stamped_record(brows
         expect(page.locator(f'input[name="{card.first["key"]}:score"]:checked')).to_have_attribute("value", checked)
         assert download(page) == first
 
+        # Deleting it warns that its record is kept nowhere else; dismissed, nothing goes.
+        asked = []
+        page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
+        toolbar_button(page, "delete").click()
+        expect(status(page)).to_have_text("Nothing was deleted.")
+        assert "submitted scorecard" in asked[0] and "download its JSON first" in asked[0], asked
+        assert stored(page)[card.key("Candidate A")]["submitted"] == first
+
         # A new candidate is a new draft; the submitted label cannot be written over.
         toolbar_button(page, "new").click()
         expect(submission(page)).to_have_text("Draft — not submitted")

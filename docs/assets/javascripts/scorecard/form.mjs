@@ -1030,7 +1030,13 @@ export class ScorecardForm {
       return;
     }
     const name = stored ? draftName(stored) : label;
-    if (!window.confirm("Delete the draft for " + quoted(name) + " from this browser? This cannot be undone.")) {
+    // A submitted scorecard's record exists nowhere else until its JSON has been sent on.
+    const question = stored && stored.submitted
+      ? "Delete the submitted scorecard for " + quoted(name) + " from this browser? Its record "
+        + "is kept nowhere else: download its JSON first if the debrief has not got it. This "
+        + "cannot be undone."
+      : "Delete the draft for " + quoted(name) + " from this browser? This cannot be undone.";
+    if (!window.confirm(question)) {
       this.say("Nothing was deleted.");
       return;
     }
